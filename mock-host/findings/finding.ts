@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CATALOG, type FindingCode, type Severity, isFindingCode } from './catalog.ts';
+
+/** One problem, as it appears in reports/summary.json (DESIGN.md). */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  title: string;
+  message: string;
+  fix: string;
+  scenario: string;
+  /** Ids of recorded (redacted) HTTP exchanges that show the problem. */
+  evidence: string[];
+  /** A curl command with secrets as $VARIABLES, where one request shows the problem. */
+  reproduce?: string;
+}
+
+/** What a check returns; the collector adds severity, title and scenario. */
+export interface FindingDraft {
+  code: FindingCode;
+  message: string;
+  fix: string;
+  evidence?: string[];
+  reproduce?: string;
+  /** Only for codes whose catalog row names two levels (API_SLOW, API_RATE_LIMITED). */
+  severity?: Severity;
+}
+
+export const findingSchema = z.object({
+  code: z.string().refine(isFindingCode, 'unknown finding code'),
+  severity: z.enum(['error', 'warning', 'info']),
+  title: z.string(),
+  message: z.string(),
+  fix: z.string(),
+  scenario: z.string(),
+  evidence: z.array(z.string()),
+  reproduce: z.string().optional(),
+});
+
+export type SeverityOverrides = Partial<Record<FindingCode, Severity>>;
+
+/**
+ * Collects the findings of one scenario run. The same code with the same message is kept once (evidence merged),
+ * so a check that fires on the exchange and again on a refresh with identical values does not double-count.
+ */
+export class FindingCollector {
+  readonly #findings: Finding[] = [];
+
+  constructor(
+    readonly scenario: string,
+    private readonly overrides: SeverityOverrides = {},
+  ) {}
+
+  add(draft: FindingDraft): Finding {
+    const existing = this.#findings.find((f) => f.code === draft.code && f.message === draft.message);
+    if (existing) {
+      for (const id of draft.evidence ?? []) if (!existing.evidence.includes(id)) existing.evidence.push(id);
+      return existing;
+    }
+    const entry = CATALOG[draft.code];
+    const severity: Severity =
+      this.overrides[draft.code] ?? draft.severity ?? (entry.severity === 'inconclusive' ? 'info' : entry.severity);
+    const finding: Finding = {
+      code: draft.code,
+      severity,
+      title: entry.title,
+      message: draft.message,
+      fix: draft.fix,
+      scenario: this.scenario,
+      evidence: [...(draft.evidence ?? [])],
+      ...(draft.reproduce ? { reproduce: draft.reproduce } : {}),
+    };
+    this.#findings.push(finding);
+    return finding;
+  }
+
+  addAll(drafts: readonly FindingDraft[]): void {
+    for (const d of drafts) this.add(d);
+  }
+
+  has(code: FindingCode): boolean {
+    return this.#findings.some((f) => f.code === code);
+  }
+
+  list(): readonly Finding[] {
+    return this.#findings;
+  }
+
+  codes(): FindingCode[] {
+    return [...new Set(this.#findings.map((f) => f.code))];
+  }
+}
