@@ -1,0 +1,165 @@
+import type { HttpOutcome, HttpResponse, OutboundRequest, Phase, RecordedExchange } from './exchange.ts';
+import { redactBody, redactHeaders, redactUrl } from './redact.ts';
+import type { SecretRegistry } from './secrets.ts';
+import { toCurl } from './curl.ts';
+
+const ALLOWED_SCHEMES = new Set(['http:', 'https:']);
+// Reports keep at most this much of a body; the engine still gets the whole (capped) body.
+const REPORTED_BODY_CHARS = 20_000;
+
+/**
+ * The one way the host talks to a target. Every request gets a timeout and a body cap, never follows redirects
+ * on its own (callers decide, so cross-origin hops are seen), and is recorded redacted as evidence.
+ */
+export class Recorder {
+  readonly #exchanges: RecordedExchange[] = [];
+  #next = 1;
+
+  constructor(
+    readonly secrets: SecretRegistry,
+    private readonly idPrefix = 'x',
+  ) {}
+
+  async send(request: OutboundRequest): Promise<HttpOutcome> {
+    const exchangeId = `${this.idPrefix}${this.#next++}`;
+    const startedAt = new Date();
+    const started = performance.now();
+    let outcome: HttpOutcome;
+    const url = parseUrl(request.url);
+    if (!url) outcome = { exchangeId, request, error: { kind: 'invalid-url', message: `not a URL: ${request.url}` } };
+    else if (!ALLOWED_SCHEMES.has(url.protocol))
+      outcome = { exchangeId, request, error: { kind: 'blocked-scheme', message: `refused to fetch a ${url.protocol} URL` } };
+    else outcome = await this.#fetch(exchangeId, request);
+    this.#record(outcome, startedAt, performance.now() - started);
+    return outcome;
+  }
+
+  async #fetch(exchangeId: string, request: OutboundRequest): Promise<HttpOutcome> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+    const started = performance.now();
+    try {
+      const res = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+      const { text, truncated, bytes } = await readCapped(res, request.maxBodyBytes);
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => (headers[name] = value));
+      const response: HttpResponse = { status: res.status, headers, body: text, truncated, bytes, durationMs: performance.now() - started };
+      return { exchangeId, request, response };
+    } catch (err) {
+      if (controller.signal.aborted) {
+        return { exchangeId, request, error: { kind: 'timeout', message: `no complete answer within ${request.timeoutMs} ms` } };
+      }
+      return { exchangeId, request, error: { kind: 'network', message: describeNetworkError(err) } };
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+    }
+  }
+
+  #record(outcome: HttpOutcome, startedAt: Date, durationMs: number): void {
+    const { request, response, error } = outcome;
+    const s = this.secrets;
+    // Redact the request first: it registers the secrets the response may echo.
+    const reqHeaders = redactHeaders(request.headers ?? {}, s);
+    const reqBody = request.body === undefined ? undefined : redactBody(request.body, contentTypeOf(request.headers), s);
+    const exchange: RecordedExchange = {
+      id: outcome.exchangeId,
+      phase: request.phase,
+      label: request.label,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(durationMs),
+      request: { method: request.method, url: redactUrl(request.url, s), headers: reqHeaders, ...(reqBody === undefined ? {} : { body: reqBody }) },
+      curl: toCurl(request, s),
+    };
+    if (response) {
+      const location = response.headers.location;
+      if (location) redactUrl(location, s);
+      exchange.response = {
+        status: response.status,
+        headers: redactHeaders(response.headers, s),
+        body: clip(redactBody(response.body, response.headers['content-type'], s)),
+        truncated: response.truncated,
+        bytes: response.bytes,
+      };
+    }
+    if (error) exchange.error = { kind: error.kind, message: s.redact(error.message) };
+    this.#exchanges.push(exchange);
+  }
+
+  /** All exchanges so far, redacted again with every secret learnt since they were recorded. */
+  exchanges(): RecordedExchange[] {
+    return this.#exchanges.map((x) => this.#reRedact(x));
+  }
+
+  /** Exchanges recorded after `mark` (a value of `count()`). */
+  since(mark: number): RecordedExchange[] {
+    return this.#exchanges.slice(mark).map((x) => this.#reRedact(x));
+  }
+
+  byPhase(phase: Phase): RecordedExchange[] {
+    return this.exchanges().filter((x) => x.phase === phase);
+  }
+
+  count(): number {
+    return this.#exchanges.length;
+  }
+
+  #reRedact(x: RecordedExchange): RecordedExchange {
+    return JSON.parse(this.secrets.redact(JSON.stringify(x))) as RecordedExchange;
+  }
+}
+
+function parseUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function contentTypeOf(headers: Record<string, string> | undefined): string | undefined {
+  return Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+}
+
+function clip(text: string): string {
+  return text.length > REPORTED_BODY_CHARS ? `${text.slice(0, REPORTED_BODY_CHARS)}\n… [${text.length - REPORTED_BODY_CHARS} more characters not kept]` : text;
+}
+
+async function readCapped(res: Response, maxBytes: number): Promise<{ text: string; truncated: boolean; bytes: number }> {
+  if (!res.body) return { text: '', truncated: false, bytes: 0 };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    chunks.push(value);
+    if (bytes > maxBytes) {
+      truncated = true;
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  const all = Buffer.concat(chunks).subarray(0, maxBytes);
+  return { text: new TextDecoder('utf-8', { fatal: false }).decode(all), truncated, bytes };
+}
+
+function describeNetworkError(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = (err as Error & { cause?: unknown }).cause;
+    if (cause instanceof Error) {
+      const code = (cause as Error & { code?: string }).code;
+      return code ? `${code}: ${cause.message}` : cause.message;
+    }
+    return err.message;
+  }
+  return String(err);
+}

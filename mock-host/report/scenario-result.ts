@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { findingSchema } from '../findings/finding.ts';
+
+/** Name of the Playwright attachment through which each scenario test hands its result to the summary reporter. */
+export const SCENARIO_RESULT_ATTACHMENT = 'scenario-result.json';
+
+export const scenarioStatusSchema = z.enum(['passed', 'failed', 'skipped', 'inconclusive']);
+export type ScenarioStatus = z.infer<typeof scenarioStatusSchema>;
+
+export const targetInfoSchema = z.object({
+  url: z.string(),
+  profile: z.enum(['chatgpt-plugin', 'gpt-action']),
+  authType: z.enum(['none', 'user_http', 'service_http', 'oauth', 'unknown']),
+});
+export type TargetInfo = z.infer<typeof targetInfoSchema>;
+
+export const scenarioResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** conformance: runs against the target; simulated: a bundled target with a deliberate fault. */
+  kind: z.enum(['conformance', 'simulated']),
+  status: scenarioStatusSchema,
+  durationMs: z.number(),
+  findings: z.array(findingSchema),
+  /** Simulated scenarios only: the codes the fault must produce, and those seen. */
+  expected: z.array(z.string()).optional(),
+  seen: z.array(z.string()).optional(),
+  /** Why a scenario was skipped or inconclusive. */
+  reason: z.string().optional(),
+  target: targetInfoSchema,
+});
+export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
