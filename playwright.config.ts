@@ -1,10 +1,47 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchArgs, findChromium } from './mock-host/browser/find-browser.ts';
+import { PROFILES } from './mock-host/profiles/index.ts';
 
-// Provisional: the final config (browser lookup, reporters, projects) replaces this.
+const reportsDir = process.env.PLUGIN_REPORTS_DIR ?? 'reports';
+const browser = findChromium();
+// The real hosts' callback origins never resolve: a production-mode callback is caught in the browser and must
+// never leave the machine, even when a plugin redirects there in a way Playwright's routing does not see.
+const callbackHosts = [...new Set(Object.values(PROFILES).flatMap((p) => [new URL(p.callback.productionOrigin).hostname, 'chatgpt.com']))];
+
 export default defineConfig({
   testDir: '.',
-  testMatch: ['tests/**/*.spec.ts'],
-  timeout: 60_000,
-  reporter: [['list']],
-  use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } },
+  outputDir: `${reportsDir}/test-results`,
+  timeout: 90_000,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  reporter: [
+    ['list'],
+    [
+      'allure-playwright',
+      {
+        resultsDir: `${reportsDir}/allure-results`,
+        // Playwright's own API steps would show typed values (passwords) as step titles: keep only test.step.
+        detail: false,
+        suiteTitle: false,
+        environmentInfo: { node: process.version, browser: browser.executablePath ?? 'none', ...(process.env.PLUGIN_URL ? { target: process.env.PLUGIN_URL } : {}) },
+      },
+    ],
+    ['./mock-host/report/summary-reporter.ts'],
+  ],
+  use: {
+    headless: true,
+    // Traces, videos and automatic screenshots would record typed passwords and token traffic.
+    trace: 'off',
+    video: 'off',
+    screenshot: 'off',
+    launchOptions: {
+      ...(browser.executablePath ? { executablePath: browser.executablePath } : {}),
+      args: [...chromiumLaunchArgs, `--host-resolver-rules=${callbackHosts.map((h) => `MAP ${h} ~NOTFOUND`).join(', ')}`],
+    },
+  },
+  projects: [
+    { name: 'conformance', testMatch: 'scenarios/conformance.spec.ts' },
+    { name: 'simulated', testMatch: 'scenarios/simulated.spec.ts' },
+    { name: 'self-tests', testMatch: 'tests/**/*.spec.ts' },
+  ],
 });

@@ -47,6 +47,7 @@ export const CATALOG = {
   LOGIN_AUTOMATION_FAILED: entry('authorization', 'inconclusive', 'The harness could not get through the login and consent pages', 'plugin-conformance: login strategies'),
   // 3. Token exchange
   TOKEN_ENDPOINT_UNREACHABLE: entry('token', 'error', 'The token endpoint cannot be reached', 'RFC 6749 §3.2'),
+  TOKEN_EXCHANGE_REJECTED: entry('token', 'error', "The token endpoint refuses the host's code exchange", 'RFC 6749 §4.1.3, §5.2'),
   TOKEN_BODY_ENCODING_REJECTED: entry('token', 'error', "The token endpoint rejects the host's body encoding", 'RFC 6749 §4.1.3; manifest authorization_content_type'),
   TOKEN_CLIENT_AUTH_REJECTED: entry('token', 'error', "The token endpoint rejects the host's client authentication method", 'RFC 6749 §2.3.1'),
   TOKEN_RESPONSE_NOT_JSON: entry('token', 'error', 'The token response is not JSON', 'RFC 6749 §5.1'),

@@ -78,6 +78,12 @@ export class FindingCollector {
     for (const d of drafts) this.add(d);
   }
 
+  /** The codes among these drafts that were collected as errors (severity comes from catalog and profile). */
+  errorCodesOf(drafts: readonly FindingDraft[]): FindingCode[] {
+    const codes = new Set(drafts.map((d) => d.code));
+    return [...new Set(this.#findings.filter((f) => codes.has(f.code) && f.severity === 'error').map((f) => f.code))];
+  }
+
   has(code: FindingCode): boolean {
     return this.#findings.some((f) => f.code === code);
   }

@@ -106,6 +106,12 @@ export class Recorder {
     return this.exchanges().filter((x) => x.phase === phase);
   }
 
+  /** The reproduction of one exchange, with every secret known by now as a $VARIABLE. */
+  curlOf(exchangeId: string): string {
+    const x = this.#exchanges.find((e) => e.id === exchangeId);
+    return x ? this.secrets.substituteVariables(x.curl) : '';
+  }
+
   count(): number {
     return this.#exchanges.length;
   }

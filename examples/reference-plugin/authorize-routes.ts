@@ -1,0 +1,187 @@
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { PluginContext } from './context.ts';
+import { sendHtml } from './html-response.ts';
+import { consentPage, errorPage } from './pages.ts';
+import { isNavigableUrl, isRegisteredRedirectUri, withQueryParameters } from './redirect-uri.ts';
+import { formatScope, isSubset, parseScope } from './scope.ts';
+import { currentSession } from './session.ts';
+import type { PkceChallenge } from './store.ts';
+
+const CODE_LIFETIME_MS = 10 * 60 * 1000;
+/** RFC 7636 §4.2: 43–128 unreserved characters. */
+const PKCE_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
+
+const AUTHORIZE_PARAMETERS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
+
+const authorizeQuerySchema = z.object(
+  Object.fromEntries(AUTHORIZE_PARAMETERS.map((name) => [name, z.string().optional()])) as Record<
+    (typeof AUTHORIZE_PARAMETERS)[number],
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+const consentFormSchema = z.object({
+  request_id: z.string().min(1),
+  decision: z.enum(['allow', 'deny']),
+});
+
+/**
+ * Reads the query ourselves rather than through req.query: RFC 6749 §3.1 forbids repeated parameters, and the
+ * generic parser would silently turn them into arrays.
+ */
+function readAuthorizeQuery(req: Request) {
+  const search = new URL(req.originalUrl, 'http://reference.invalid').searchParams;
+  const repeated = AUTHORIZE_PARAMETERS.filter((name) => search.getAll(name).length > 1);
+  const present = AUTHORIZE_PARAMETERS.flatMap((name) => {
+    const value = search.get(name);
+    return value === null ? [] : [[name, value] as const];
+  });
+  return { values: authorizeQuerySchema.parse(Object.fromEntries(present)), repeated };
+}
+
+type PkceResult = { ok: true; pkce: PkceChallenge | undefined } | { ok: false; description: string };
+
+function readPkce(challenge: string | undefined, method: string | undefined, required: boolean): PkceResult {
+  if (challenge === undefined) {
+    if (method !== undefined) return { ok: false, description: 'code_challenge_method sent without code_challenge' };
+    return required ? { ok: false, description: 'code_challenge required' } : { ok: true, pkce: undefined };
+  }
+  if (!PKCE_CHALLENGE.test(challenge)) return { ok: false, description: 'code_challenge is malformed' };
+  const chosen = method ?? 'plain';
+  if (chosen !== 'S256' && chosen !== 'plain') {
+    return { ok: false, description: 'code_challenge_method must be S256 or plain' };
+  }
+  return { ok: true, pkce: { challenge, method: chosen } };
+}
+
+/** GET /oauth/authorize and the consent form it shows. */
+export function authorizeRoutes(ctx: PluginContext): Router {
+  const { options, store, clock } = ctx;
+  const router = Router();
+
+  /** The state the callback carries, after the state faults had their say. */
+  const returnedState = (state: string | undefined): string | undefined => {
+    if (ctx.has('drop-state')) return undefined;
+    if (ctx.has('alter-state') && state !== undefined) return `${state}-altered`;
+    return state;
+  };
+
+  const redirectAllowed = (uri: string): boolean =>
+    ctx.has('redirect-uri-not-validated')
+      ? isNavigableUrl(uri)
+      : isRegisteredRedirectUri(uri, options.redirectUris, options.allowLoopbackRedirectPort);
+
+  const redirectToClient = (
+    res: Response,
+    redirectUri: string,
+    parameters: Record<string, string>,
+    state: string | undefined,
+  ): void => {
+    res.redirect(302, withQueryParameters(redirectUri, { ...parameters, state: returnedState(state) }));
+  };
+
+  router.get('/oauth/authorize', (req, res) => {
+    const { values, repeated } = readAuthorizeQuery(req);
+
+    // RFC 6749 §4.1.2.1: without a trustworthy client and redirect URI, tell the user and never redirect.
+    if (values.client_id === undefined || repeated.includes('client_id') || values.client_id !== options.clientId) {
+      sendHtml(res, 400, errorPage('invalid_client', 'The client_id is missing or not registered with Reference Todos.'));
+      return;
+    }
+    const redirectUri = values.redirect_uri;
+    if (redirectUri === undefined || repeated.includes('redirect_uri') || !redirectAllowed(redirectUri)) {
+      sendHtml(
+        res,
+        400,
+        errorPage('redirect_uri_mismatch', 'The redirect_uri is missing or is not registered for this client.'),
+      );
+      return;
+    }
+
+    const state = values.state;
+    const fail = (error: string, description: string) =>
+      redirectToClient(res, redirectUri, { error, error_description: description }, state);
+    if (repeated.length > 0) return fail('invalid_request', `repeated parameter: ${repeated.join(', ')}`);
+    if (values.response_type === undefined) return fail('invalid_request', 'response_type is required');
+    if (values.response_type !== 'code') {
+      return fail('unsupported_response_type', 'only response_type=code is supported');
+    }
+
+    const allowedScope = parseScope(options.scope);
+    const requestedScope = parseScope(values.scope);
+    if (requestedScope.length === 0 && ctx.has('reject-empty-scope')) return fail('invalid_scope', 'scope is required');
+    if (!isSubset(requestedScope, allowedScope)) {
+      return fail('invalid_scope', `unknown scope; allowed: ${formatScope(allowedScope)}`);
+    }
+    const scope = requestedScope.length === 0 ? allowedScope : requestedScope;
+
+    const pkce = readPkce(values.code_challenge, values.code_challenge_method, ctx.has('require-pkce'));
+    if (!pkce.ok) return fail('invalid_request', pkce.description);
+
+    const session = currentSession(req, store);
+    const user = session === undefined ? undefined : store.findUserById(session.userId);
+    if (session === undefined || user === undefined) {
+      res.redirect(302, `/login?return_to=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+
+    const pending = store.savePendingAuthorization({
+      sessionId: session.id,
+      clientId: values.client_id,
+      redirectUri,
+      scope,
+      state,
+      pkce: pkce.pkce,
+      expiresAtMs: clock.now() + CODE_LIFETIME_MS,
+    });
+    const page = consentPage({
+      requestId: pending.id,
+      clientId: pending.clientId,
+      username: user.username,
+      redirectUri,
+      scope,
+    });
+    sendHtml(res, 200, page);
+  });
+
+  router.post('/oauth/consent', express.urlencoded({ extended: false }), (req, res) => {
+    const form = consentFormSchema.safeParse(req.body ?? {});
+    const session = currentSession(req, store);
+    const pending = form.success ? store.findPendingAuthorization(form.data.request_id) : undefined;
+    // The request id doubles as the CSRF token: it only counts from the browser session it was shown to.
+    if (!form.success || session === undefined || pending === undefined || pending.sessionId !== session.id) {
+      sendHtml(res, 400, errorPage('invalid_request', 'This authorization request is unknown. Start again from the app.'));
+      return;
+    }
+    store.deletePendingAuthorization(pending.id);
+    if (pending.expiresAtMs <= clock.now()) {
+      sendHtml(res, 400, errorPage('invalid_request', 'This authorization request expired. Start again from the app.'));
+      return;
+    }
+    if (form.data.decision === 'deny') {
+      const denied = { error: 'access_denied', error_description: 'The user denied access.' };
+      redirectToClient(res, pending.redirectUri, denied, pending.state);
+      return;
+    }
+    const code = store.saveCode({
+      clientId: pending.clientId,
+      redirectUri: pending.redirectUri,
+      scope: pending.scope,
+      userId: session.userId,
+      pkce: pending.pkce,
+      expiresAtMs: clock.now() + CODE_LIFETIME_MS,
+    });
+    redirectToClient(res, pending.redirectUri, { code: code.code }, pending.state);
+  });
+
+  return router;
+}

@@ -1,0 +1,88 @@
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright';
+
+/** What a login script gets besides the page (PLUGIN_LOGIN_SCRIPT: `export default async (page, ctx) => {}`). */
+export interface LoginContext {
+  username?: string;
+  password?: string;
+  authorizationUrl: string;
+  redirectUri: string;
+  /** True once the browser has been sent to the host's callback: the script may stop. */
+  callbackReached: () => boolean;
+}
+
+export type LoginScript = (page: Page, ctx: LoginContext) => Promise<void>;
+
+export class LoginStuck extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+  ) {
+    super(message);
+    this.name = 'LoginStuck';
+  }
+}
+
+const USERNAME_FIELDS = [
+  'input[type="email"]',
+  'input[autocomplete="username"]',
+  'input[name*="user" i]',
+  'input[name*="email" i]',
+  'input[name*="login" i]',
+  'input[id*="user" i]',
+  'input[id*="email" i]',
+  'input[type="text"]',
+];
+const PROCEED_BUTTON = /^\s*(allow|authori[sz]e|approve|accept|agree|continue|sign ?in|log ?in|submit|next|grant|yes|consent|confirm)\b/i;
+const MAX_PAGES = 8;
+
+async function firstVisible(page: Page, selectors: readonly string[]): Promise<Locator | undefined> {
+  for (const selector of selectors) {
+    const candidates = page.locator(`${selector}:visible`);
+    if ((await candidates.count()) > 0) return candidates.first();
+  }
+  return undefined;
+}
+
+async function proceedButton(page: Page): Promise<Locator | undefined> {
+  const byRole = page.getByRole('button', { name: PROCEED_BUTTON });
+  if ((await byRole.count()) > 0) return byRole.first();
+  const links = page.getByRole('link', { name: PROCEED_BUTTON });
+  if ((await links.count()) > 0) return links.first();
+  return firstVisible(page, ['input[type="submit"]', 'button[type="submit"]']);
+}
+
+/**
+ * The generic strategy: on each page, fill a username/email and a password field when present, then press the
+ * button that moves on (allow, authorize, sign in…), until the browser reaches the callback. It never presses
+ * "deny" or "cancel": PROCEED_BUTTON only matches words that go forward.
+ */
+export async function genericLogin(page: Page, ctx: LoginContext, navigationTimeoutMs: number): Promise<void> {
+  for (let i = 0; i < MAX_PAGES && !ctx.callbackReached(); i++) {
+    await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+    if (ctx.callbackReached()) return;
+    const password = await firstVisible(page, ['input[type="password"]']);
+    if (password) {
+      if (!ctx.username || !ctx.password) {
+        throw new LoginStuck('the page asks for a login but PLUGIN_LOGIN_USERNAME/PLUGIN_LOGIN_PASSWORD are not set', page.url());
+      }
+      const user = await firstVisible(page, USERNAME_FIELDS);
+      if (user) await user.fill(ctx.username);
+      await password.fill(ctx.password);
+    }
+    const button = await proceedButton(page);
+    if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());
+    const navigated = page.waitForEvent('framenavigated', { timeout: navigationTimeoutMs }).catch(() => undefined);
+    await button.click({ timeout: navigationTimeoutMs });
+    await navigated;
+  }
+  if (!ctx.callbackReached()) throw new LoginStuck(`still not redirected to the host after ${MAX_PAGES} pages`, page.url());
+}
+
+export async function loadLoginScript(path: string): Promise<LoginScript> {
+  const mod: unknown = await import(pathToFileURL(resolve(path)).href);
+  const fn = mod && typeof mod === 'object' && 'default' in mod ? mod.default : undefined;
+  if (typeof fn !== 'function') throw new LoginStuck(`${path} must export a default async function (page, ctx)`, '');
+  return fn as LoginScript;
+}

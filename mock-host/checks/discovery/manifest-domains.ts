@@ -1,0 +1,17 @@
+import type { FindingDraft } from '../../findings/finding.ts';
+import { hostOf, isOnRootDomain } from '../../discovery/root-domain.ts';
+import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { clipText } from './show-value.ts';
+
+/** MANIFEST_API_DOMAIN. Spec: OpenAI plugins, production ("api.url must be on the root domain or a subdomain"). */
+export function checkApiDomain(args: { apiUrl: string; rootDomain: string; ref: ExchangeRef }): FindingDraft[] {
+  if (isOnRootDomain(args.apiUrl, args.rootDomain)) return [];
+  return [
+    {
+      code: 'MANIFEST_API_DOMAIN',
+      message: `api.url ${clipText(args.apiUrl)} is on ${hostOf(args.apiUrl) ?? 'no host'}, not on the manifest root domain ${args.rootDomain} or a subdomain of it`,
+      fix: `Serve the OpenAPI document from ${args.rootDomain} (or a subdomain such as api.${args.rootDomain}) and point api.url there.`,
+      ...cite(args.ref),
+    },
+  ];
+}

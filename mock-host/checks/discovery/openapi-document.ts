@@ -1,0 +1,26 @@
+import type { FindingDraft } from '../../findings/finding.ts';
+import type { FetchResult } from '../../discovery/follow-redirects.ts';
+import type { OpenApiResult } from '../../discovery/openapi.ts';
+import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { describeFetchFailure } from './fetch-failure.ts';
+import { clipText } from './show-value.ts';
+
+/** OPENAPI_UNREACHABLE. Spec: OpenAI plugins, production (the spec is fetched, 15 s limit). */
+export function checkOpenApiReachable(args: { fetch: FetchResult; ref: ExchangeRef; timeoutMs: number }): FindingDraft[] {
+  const failure = describeFetchFailure(args.fetch, args.timeoutMs);
+  if (!failure) return [];
+  return [{ code: 'OPENAPI_UNREACHABLE', message: `The OpenAPI document cannot be fetched: ${failure.reason}`, fix: failure.fix, ...cite(args.ref) }];
+}
+
+/** OPENAPI_INVALID: not JSON/YAML, not OpenAPI 3.x, or no operations. Spec: OpenAPI Specification 3.x. */
+export function checkOpenApiValid(args: { result: OpenApiResult; url: string; ref: ExchangeRef }): FindingDraft[] {
+  if (args.result.ok) return [];
+  return [
+    {
+      code: 'OPENAPI_INVALID',
+      message: `The OpenAPI document at ${clipText(args.url)} is unusable: ${args.result.reason}`,
+      fix: 'Serve a valid OpenAPI 3.0/3.1 document (JSON or YAML) with at least one operation; check it with an OpenAPI validator such as `npx @redocly/cli lint`.',
+      ...cite(args.ref),
+    },
+  ];
+}

@@ -1,0 +1,36 @@
+import type { FindingDraft } from '../../findings/finding.ts';
+import type { HostProfile } from '../../profiles/host-profile.ts';
+import type { OpenApiSpec } from '../../discovery/openapi.ts';
+import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { charCount, showValue } from './show-value.ts';
+
+export type OpenApiLimits = Pick<HostProfile['limits'], 'operationDescriptionChars' | 'parameterDescriptionChars'>;
+
+/**
+ * OPENAPI_LIMITS, one draft per field over the profile's limit.
+ * Spec: OpenAI plugins, getting started (200 chars) / GPT Actions, production (300 / 700 chars).
+ */
+export function checkOpenApiLimits(args: { spec: OpenApiSpec; limits: OpenApiLimits; ref: ExchangeRef }): FindingDraft[] {
+  const { limits } = args;
+  const drafts: FindingDraft[] = [];
+  const over = (where: string, text: string | undefined, max: number, fix: string): void => {
+    if (text === undefined) return;
+    const length = charCount(text);
+    if (length <= max) return;
+    drafts.push({
+      code: 'OPENAPI_LIMITS',
+      message: `${where} is ${length} characters (${showValue(text, 40)}); the host allows ${max}`,
+      fix: `${fix} At most ${max} characters; the host cuts or rejects longer text.`,
+      ...cite(args.ref),
+    });
+  };
+  for (const op of args.spec.operations) {
+    const name = `${op.operationId} (${op.method} ${op.path})`;
+    over(`the summary of ${name}`, op.summary, limits.operationDescriptionChars, 'Shorten the summary.');
+    over(`the description of ${name}`, op.description, limits.operationDescriptionChars, 'Shorten the description; put long guidance in description_for_model.');
+    for (const p of op.parameters) {
+      over(`the description of ${p.in} parameter "${p.name}" of ${name}`, p.description, limits.parameterDescriptionChars, 'Shorten the parameter description.');
+    }
+  }
+  return drafts;
+}

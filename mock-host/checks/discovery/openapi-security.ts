@@ -1,0 +1,33 @@
+import type { FindingDraft } from '../../findings/finding.ts';
+import type { AuthConfig } from '../../engine/target.ts';
+import type { OpenApiSpec } from '../../discovery/openapi.ts';
+import { cite, type ExchangeRef } from './exchange-ref.ts';
+
+const LISTED = 10;
+
+/**
+ * OPENAPI_NO_SECURITY, for hosts that send Authorization only where the document's `security` applies (GPT
+ * Actions). An operation with its own `security: []` opted out on purpose and passes; one with no requirement at
+ * all, while the API needs the user's token, is called without it. Spec: GPT Actions, authentication.
+ */
+export function checkOperationSecurity(args: {
+  spec: OpenApiSpec;
+  authType: AuthConfig['type'];
+  /** The profile's requiresOperationSecurity. */
+  required: boolean;
+  ref: ExchangeRef;
+}): FindingDraft[] {
+  if (!args.required || args.authType === 'none') return [];
+  const uncovered = args.spec.operations.filter((op) => !op.requiresAuth && op.securitySource !== 'operation');
+  if (uncovered.length === 0) return [];
+  const names = uncovered.slice(0, LISTED).map((op) => `${op.operationId} (${op.method} ${op.path})`);
+  const more = uncovered.length > LISTED ? ` and ${uncovered.length - LISTED} more` : '';
+  return [
+    {
+      code: 'OPENAPI_NO_SECURITY',
+      message: `${uncovered.length} of ${args.spec.operations.length} operations have no security requirement, so the host calls them without the user's ${args.authType} token: ${names.join(', ')}${more}`,
+      fix: 'Declare the scheme in components.securitySchemes (type: oauth2 for OAuth) and add a top-level `security: [{ <scheme>: [] }]`; give operations that need no user `security: []` explicitly.',
+      ...cite(args.ref),
+    },
+  ];
+}

@@ -1,0 +1,69 @@
+import type { FindingDraft } from '../../findings/finding.ts';
+import { quirkDraft, type ProviderQuirkInput } from './quirk-input.ts';
+import { providerFixForMissingRefreshToken } from './refresh-token-fix.ts';
+import { hasTopLevelRefreshToken } from './token-body-fields.ts';
+import { describeEndpoint, parseUrl, scopeItems } from './provider-urls.ts';
+
+/**
+ * Providers that issue refresh tokens only when the client asks for them: an authorization-URL parameter
+ * (Google, Dropbox) or a scope (Auth0, Entra, Okta, Salesforce). Without the switch users lose access at the
+ * first expiry.
+ */
+export function checkRefreshSwitches(input: ProviderQuirkInput): FindingDraft[] {
+  // A refresh token in the exchange proves the switch is on somewhere (a proxy, a tenant rule): nothing to report.
+  if (hasTopLevelRefreshToken(input.tokenResponseBody)) return [];
+  const url = parseUrl(input.authorizeUrl);
+  const query = url?.searchParams;
+  const where = url ? describeEndpoint(url) : input.authorizeUrl;
+  // The scope may be in the manifest or baked into client_url's query; either reaches the provider.
+  const scopes = scopeItems(input.scope, query?.get('scope'));
+  const shownScope = input.scope.trim() === '' ? 'an empty scope' : `scope "${input.scope}"`;
+  const fix = providerFixForMissingRefreshToken(input.provider);
+  const missingScope = (needed: readonly string[]): boolean => !needed.some((s) => scopes.has(s));
+
+  switch (input.provider) {
+    case 'google': {
+      const accessType = query?.get('access_type');
+      if (accessType === 'offline') return [];
+      return [
+        quirkDraft(input, {
+          code: 'PROVIDER_GOOGLE_OFFLINE_ACCESS',
+          message: `the Google authorization URL ${where} ${accessType ? `has access_type=${accessType}` : 'has no access_type parameter'}, so Google returns no refresh_token`,
+          fix,
+        }),
+      ];
+    }
+    case 'dropbox': {
+      const accessType = query?.get('token_access_type');
+      if (accessType === 'offline') return [];
+      return [
+        quirkDraft(input, {
+          code: 'PROVIDER_DROPBOX_OFFLINE',
+          message: `the Dropbox authorization URL ${where} ${accessType ? `has token_access_type=${accessType}` : 'has no token_access_type parameter'}, so Dropbox issues only short-lived access tokens and no refresh_token`,
+          fix,
+        }),
+      ];
+    }
+    case 'auth0':
+    case 'entra':
+    case 'okta': {
+      if (!missingScope(['offline_access'])) return [];
+      const code = ({ auth0: 'PROVIDER_AUTH0_OFFLINE_ACCESS', entra: 'PROVIDER_ENTRA_OFFLINE_ACCESS', okta: 'PROVIDER_OKTA_OFFLINE_ACCESS' } as const)[input.provider];
+      const name = ({ auth0: 'Auth0', entra: 'Microsoft Entra', okta: 'Okta' } as const)[input.provider];
+      const audience = input.provider === 'auth0' && !query?.has('audience') ? '; the authorization URL also has no audience parameter' : '';
+      return [quirkDraft(input, { code, message: `${name} (${where}) is asked for ${shownScope}, without offline_access, so it issues no refresh_token${audience}`, fix })];
+    }
+    case 'salesforce': {
+      if (!missingScope(['refresh_token', 'offline_access'])) return [];
+      return [
+        quirkDraft(input, {
+          code: 'PROVIDER_SALESFORCE_REFRESH_SCOPE',
+          message: `Salesforce (${where}) is asked for ${shownScope}, without refresh_token or offline_access, so it issues no refresh_token`,
+          fix,
+        }),
+      ];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,20 @@
+import type { FindingDraft } from '../../findings/finding.ts';
+import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
+import { tokenDraft } from './token-draft.ts';
+
+/** TOKEN_ENDPOINT_UNREACHABLE: the POST got no HTTP answer at all (network, TLS, timeout, unusable URL). */
+export function checkEndpointUnreachable(facts: TokenResponseFacts): FindingDraft[] {
+  const t = facts.transport;
+  if (!t) return [];
+  const urlProblem = t.kind === 'invalid-url' || t.kind === 'blocked-scheme';
+  return [
+    tokenDraft(
+      facts,
+      'TOKEN_ENDPOINT_UNREACHABLE',
+      `POST ${facts.endpoint} (${facts.grant === 'authorization_code' ? 'code exchange' : 'refresh'}) got no answer: ${t.kind}: ${t.message}`,
+      urlProblem
+        ? 'Set the token endpoint (manifest authorization_url / GPT "Token URL") to an absolute https:// URL.'
+        : `Make the token endpoint reachable from the public internet over HTTPS (valid certificate, port 443) and answer within ${t.timeoutMs / 1000} s: the host gives up after that and the sign-in fails.`,
+    ),
+  ];
+}

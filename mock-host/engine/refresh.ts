@@ -1,0 +1,127 @@
+import type { FindingCode } from '../findings/catalog.ts';
+import { isExpired } from './credentials.ts';
+import type { HostSession } from './session.ts';
+import { requestTokens } from './token-grants.ts';
+
+const scopeSet = (s: string | undefined): Set<string> => new Set((s ?? '').split(/[\s,]+/).filter(Boolean));
+
+/**
+ * The host's refresh (PROTOCOL.md §2, modelled on RFC 6749 §6): same endpoint and encoding as the exchange. New
+ * tokens replace the old ones; a response without refresh_token keeps the previous one when the profile says so.
+ * Returns false when the host is left without a usable token.
+ */
+export async function refreshCredentials(session: HostSession): Promise<boolean> {
+  const before = session.credentials;
+  if (!before?.refreshToken) return false;
+  const result = await requestTokens(session, { grant: 'refresh_token', refreshToken: before.refreshToken }, { label: 'refresh access token' });
+  session.findings.addAll(result.drafts);
+  session.tokenEvents.push({
+    grant: 'refresh_token',
+    exchangeId: result.outcome.exchangeId,
+    ok: !!result.tokens,
+    ...(result.tokens?.scope !== undefined ? { scope: result.tokens.scope } : {}),
+    returnedRefreshToken: !!result.tokens?.refreshToken,
+  });
+  const evidence = [result.outcome.exchangeId];
+  const reproduce = session.recorder.curlOf(result.outcome.exchangeId);
+  if (!result.tokens) {
+    if (before.refreshTokenKeptFromBefore) {
+      session.findings.add({
+        code: 'REFRESH_TOKEN_LOST',
+        message: `the previous refresh response had no refresh_token, and the refresh token the host kept is now refused (${result.failure ?? 'no token'})`,
+        fix: 'Either return a new refresh_token with every refresh response, or keep the old refresh token valid when you omit it.',
+        evidence,
+        ...(reproduce ? { reproduce } : {}),
+      });
+    } else {
+      session.findings.add({
+        code: 'REFRESH_REJECTED',
+        message: `grant_type=refresh_token with the stored refresh token failed: ${result.failure ?? 'no token in the answer'}`,
+        fix: 'Enable the refresh_token grant for this client and accept refresh tokens you issued, with the same client authentication and body encoding as the code exchange.',
+        evidence,
+        ...(reproduce ? { reproduce } : {}),
+      });
+    }
+    return false;
+  }
+  if (before.refreshTokenKeptFromBefore) {
+    session.findings.add({
+      code: 'REFRESH_OMITS_REFRESH_TOKEN',
+      message: 'a refresh response had no refresh_token; the host kept the previous one and it still works',
+      fix: 'Nothing breaks for this host; returning the refresh token (new or the same) in every refresh response is more robust for other clients.',
+      evidence,
+    });
+  }
+  const originalScope = session.tokenEvents.find((e) => e.grant === 'authorization_code' && e.ok)?.scope;
+  if (originalScope !== undefined && result.tokens.scope !== undefined) {
+    const now = scopeSet(result.tokens.scope);
+    const lost = [...scopeSet(originalScope)].filter((s) => !now.has(s));
+    if (lost.length) {
+      session.findings.add({
+        code: 'REFRESH_SCOPE_NARROWED',
+        message: `the refreshed token lacks scope ${lost.join(', ')} (original "${originalScope}", refreshed "${result.tokens.scope}")`,
+        fix: 'Keep the originally granted scope on refresh when the request names none (RFC 6749 §6).',
+        evidence,
+      });
+    }
+  }
+  const t = result.tokens;
+  const keepOld = !t.refreshToken && session.profile.token.keepsRefreshTokenWhenOmitted;
+  const refreshToken = t.refreshToken ?? (keepOld ? before.refreshToken : undefined);
+  session.credentials = {
+    accessToken: t.accessToken,
+    ...(refreshToken ? { refreshToken } : {}),
+    ...(t.expiresInSeconds !== undefined ? { expiresInSeconds: t.expiresInSeconds, expiresAt: session.now() + t.expiresInSeconds * 1000 } : {}),
+    scope: t.scope ?? before.scope,
+    source: 'refresh',
+    generation: before.generation + 1,
+    refreshTokenKeptFromBefore: keepOld,
+  };
+  return true;
+}
+
+const LOST_ACCESS_CAUSES: readonly FindingCode[] = [
+  'REFRESH_TOKEN_MISSING',
+  'REFRESH_TOKEN_LOST',
+  'REFRESH_REJECTED',
+  'TOKEN_ERROR_WITH_200',
+  'TOKEN_FIELDS_NONSTANDARD',
+  'TOKEN_RESPONSE_NOT_JSON',
+  'TOKEN_ENDPOINT_UNREACHABLE',
+];
+
+/** The findings so far that explain why the host has no way to a fresh access token. */
+export function lostAccessCauses(session: HostSession): FindingCode[] {
+  return LOST_ACCESS_CAUSES.filter((code) => session.findings.has(code));
+}
+
+/**
+ * The token the host would send now. An expired one is refreshed first; when that is impossible the host refuses to
+ * call the plugin at all, which users see as the profile's lost-credentials message (USER_MISSING_CREDENTIALS).
+ */
+export async function usableAccessToken(session: HostSession): Promise<string> {
+  const c = session.credentials;
+  if (!c) return session.abort('no credentials: the install step has not run or failed', 'inconclusive');
+  if (!isExpired(c, session.now())) return c.accessToken;
+  if (c.refreshToken && (await refreshCredentials(session)) && session.credentials) return session.credentials.accessToken;
+  const causes = lostAccessCauses(session);
+  const { userMessage, hostBehaviour } = session.profile.lostCredentials;
+  const why = c.refreshToken ? 'the refresh failed' : 'the host holds no refresh token';
+  session.findings.add({
+    code: 'USER_MISSING_CREDENTIALS',
+    message: `the access token expired on the host's clock (after ${c.expiresInSeconds ?? '?'} s) and ${why}. Users see: ${userMessage}. ${hostBehaviour}. Root cause: ${causes.length ? causes.join(', ') : 'see the refresh exchange'}.`,
+    fix: causes.includes('REFRESH_TOKEN_MISSING')
+      ? 'Return a refresh_token with the access token (see REFRESH_TOKEN_MISSING for the provider switch), and accept grant_type=refresh_token.'
+      : 'Make grant_type=refresh_token work with the refresh token you issued (see the root-cause finding).',
+    evidence: session.tokenEvents.map((e) => e.exchangeId).slice(-2),
+  });
+  return session.abort(`${userMessage}: ${why}`, 'failed', ['USER_MISSING_CREDENTIALS', ...causes]);
+}
+
+/** Moves the host's clock just past the current token's expiry; without expiry, a day on (the host keeps it). */
+export function advancePastExpiry(session: HostSession): number {
+  const c = session.credentials;
+  const seconds = c?.expiresAt !== undefined ? Math.max(0, Math.ceil((c.expiresAt - session.now()) / 1000)) + 1 : 86_400;
+  session.clock.advance(seconds);
+  return seconds;
+}

@@ -1,0 +1,108 @@
+import type { ClientAuthMethod, HostProfile, TokenBodyEncoding } from '../profiles/host-profile.ts';
+import type { HttpOutcome, OutboundRequest } from '../recorder/exchange.ts';
+import type { Recorder } from '../recorder/recorder.ts';
+import { isSecretField, secretKindOfField } from '../recorder/secrets.ts';
+import { basicAuthorization } from './client-auth.ts';
+import { registerSecret } from './secret-forms.ts';
+
+export type TokenGrantType = 'authorization_code' | 'refresh_token';
+
+export type TokenGrantFields =
+  | { grant: 'authorization_code'; code: string; redirectUri: string }
+  | { grant: 'refresh_token'; refreshToken: string };
+
+export type TokenRequestParams = TokenGrantFields & {
+  profile: Pick<HostProfile, 'timeouts' | 'limits'>;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  encoding: TokenBodyEncoding;
+  /** `body`: client_id/client_secret in the body; `basic`: RFC 6749 §2.3.1 Authorization header, not in the body. */
+  clientAuth: ClientAuthMethod;
+  /**
+   * Probe variations of body fields (before client auth is applied, so a wrong client_secret also reaches the
+   * Basic header): a string replaces the field's value in place or appends a new field; `undefined` leaves it out.
+   */
+  overrides?: Partial<Record<string, string>>;
+  /** Header variations, same rules (names compared case-insensitively). */
+  headerOverrides?: Partial<Record<string, string>>;
+  label?: string;
+};
+
+const CONTENT_TYPE: Record<TokenBodyEncoding, string> = { json: 'application/json', form: 'application/x-www-form-urlencoded' };
+
+// PROTOCOL.md §2 and §6 (rows 7 and 9): the fields and their order as the host sends them.
+function standardFields(p: TokenRequestParams): [string, string][] {
+  return p.grant === 'authorization_code'
+    ? [['grant_type', 'authorization_code'], ['client_id', p.clientId], ['client_secret', p.clientSecret], ['code', p.code], ['redirect_uri', p.redirectUri]]
+    : [['grant_type', 'refresh_token'], ['refresh_token', p.refreshToken], ['client_id', p.clientId], ['client_secret', p.clientSecret]];
+}
+
+function applyOverrides(fields: [string, string][], overrides: Partial<Record<string, string>> = {}): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of fields) {
+    if (!Object.hasOwn(overrides, name)) out.push([name, value]);
+    else if (overrides[name] !== undefined) out.push([name, overrides[name]]);
+  }
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value !== undefined && !fields.some(([n]) => n === name)) out.push([name, value]);
+  }
+  return out;
+}
+
+/** The body fields actually sent, in order (client credentials already moved to the header for `basic`). */
+export function tokenRequestFields(p: TokenRequestParams): { body: [string, string][]; authorization?: string } {
+  const fields = applyOverrides(standardFields(p), p.overrides);
+  if (p.clientAuth === 'body') return { body: fields };
+  const id = fields.find(([n]) => n === 'client_id')?.[1];
+  const secret = fields.find(([n]) => n === 'client_secret')?.[1] ?? '';
+  const body = fields.filter(([n]) => n !== 'client_id' && n !== 'client_secret');
+  return id === undefined ? { body } : { body, authorization: basicAuthorization(id, secret) };
+}
+
+function encodeBody(fields: [string, string][], encoding: TokenBodyEncoding): string {
+  return encoding === 'json' ? JSON.stringify(Object.fromEntries(fields)) : new URLSearchParams(fields).toString();
+}
+
+function applyHeaderOverrides(headers: Record<string, string>, overrides: Partial<Record<string, string>> = {}): Record<string, string> {
+  const out = { ...headers };
+  for (const [name, value] of Object.entries(overrides)) {
+    for (const existing of Object.keys(out)) if (existing.toLowerCase() === name.toLowerCase()) delete out[existing];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/** The token request the host sends for this grant (PROTOCOL.md §2, §3). */
+export function buildTokenRequest(p: TokenRequestParams): OutboundRequest {
+  const { body, authorization } = tokenRequestFields(p);
+  const headers = applyHeaderOverrides(
+    { 'Content-Type': CONTENT_TYPE[p.encoding], Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+    p.headerOverrides,
+  );
+  return {
+    method: 'POST',
+    url: p.tokenUrl,
+    headers,
+    body: encodeBody(body, p.encoding),
+    phase: p.grant === 'authorization_code' ? 'token' : 'refresh',
+    label: p.label ?? (p.grant === 'authorization_code' ? 'exchange code' : 'refresh token'),
+    timeoutMs: p.profile.timeouts.tokenMs,
+    maxBodyBytes: p.profile.limits.maxBodyBytes,
+  };
+}
+
+/** Registers every secret the request carries (including probe overrides and the Basic credential) before it leaves. */
+export function registerTokenRequestSecrets(recorder: Pick<Recorder, 'secrets'>, p: TokenRequestParams): void {
+  registerSecret(recorder.secrets, p.clientSecret, 'client_secret');
+  registerSecret(recorder.secrets, p.grant === 'authorization_code' ? p.code : p.refreshToken, p.grant === 'authorization_code' ? 'code' : 'refresh_token');
+  const { body, authorization } = tokenRequestFields(p);
+  for (const [name, value] of body) if (isSecretField(name)) registerSecret(recorder.secrets, value, secretKindOfField(name));
+  for (const [name, value] of Object.entries(p.overrides ?? {})) if (isSecretField(name)) registerSecret(recorder.secrets, value, secretKindOfField(name));
+  if (authorization) registerSecret(recorder.secrets, authorization.slice('Basic '.length), 'client_secret');
+}
+
+export async function sendTokenRequest(recorder: Recorder, p: TokenRequestParams): Promise<HttpOutcome> {
+  registerTokenRequestSecrets(recorder, p);
+  return recorder.send(buildTokenRequest(p));
+}

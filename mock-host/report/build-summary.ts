@@ -1,0 +1,84 @@
+import type { Finding } from '../findings/finding.ts';
+import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
+import type { ScenarioSummary, Summary, Totals } from './summary-schema.ts';
+
+export { summarySchema, type Summary, type ScenarioSummary, type Totals } from './summary-schema.ts';
+
+export interface SummaryMeta {
+  tool: { name: string; version: string };
+  startedAt: Date | string;
+  durationMs: number;
+  /** Used when no conformance scenario ran (for example `--grep` picked only simulated ones). */
+  fallbackTarget: TargetInfo;
+}
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+function scenarioLine(result: ScenarioResult): ScenarioSummary {
+  return {
+    id: result.id,
+    title: result.title,
+    status: result.status,
+    durationMs: Math.max(0, Math.round(result.durationMs)),
+    findings: [...new Set(result.findings.map((f) => f.code))],
+    kind: result.kind,
+    ...(result.expected ? { expected: [...result.expected] } : {}),
+    ...(result.seen ? { seen: [...result.seen] } : {}),
+    ...(result.reason ? { reason: result.reason } : {}),
+  };
+}
+
+/**
+ * Simulated scenarios produce their faults on purpose, so only conformance findings describe the target. Several
+ * scenarios walk the same steps (discover, install…) and see the same problem: one entry per code and message,
+ * credited to the first scenario in run order.
+ */
+function targetFindings(results: readonly ScenarioResult[]): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const result of results) {
+    if (result.kind !== 'conformance') continue;
+    for (const finding of result.findings) {
+      const key = `${finding.code}\u0000${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({ ...finding, scenario: finding.scenario || result.id, evidence: [...finding.evidence] });
+    }
+  }
+  // Array.prototype.sort is stable, so run order survives within a severity.
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+function countTotals(scenarios: readonly ScenarioSummary[], findings: readonly Finding[]): Totals {
+  const byStatus = (status: ScenarioSummary['status']) => scenarios.filter((s) => s.status === status).length;
+  const bySeverity = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+  return {
+    scenarios: scenarios.length,
+    passed: byStatus('passed'),
+    failed: byStatus('failed'),
+    skipped: byStatus('skipped'),
+    inconclusive: byStatus('inconclusive'),
+    errors: bySeverity('error'),
+    warnings: bySeverity('warning'),
+    infos: bySeverity('info'),
+  };
+}
+
+/** Turns the scenario results of one run, in run order, into reports/summary.json (DESIGN.md "Outputs"). */
+export function buildSummary(results: readonly ScenarioResult[], meta: SummaryMeta): Summary {
+  const scenarios = results.map(scenarioLine);
+  const findings = targetFindings(results);
+  const totals = countTotals(scenarios, findings);
+  const firstConformance = results.find((r) => r.kind === 'conformance');
+  const startedAt = typeof meta.startedAt === 'string' ? meta.startedAt : meta.startedAt.toISOString();
+  return {
+    tool: { ...meta.tool },
+    target: { ...(firstConformance?.target ?? meta.fallbackTarget) },
+    startedAt,
+    durationMs: Math.max(0, Math.round(meta.durationMs)),
+    verdict: totals.errors === 0 && totals.failed === 0 ? 'pass' : 'fail',
+    scenarios,
+    findings,
+    totals,
+  };
+}

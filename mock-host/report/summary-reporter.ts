@@ -1,0 +1,107 @@
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { z } from 'zod';
+import { loadSettings } from '../config/settings.ts';
+import { buildSummary } from './build-summary.ts';
+import { reportPaths, reportsDirFromEnv } from './report-paths.ts';
+import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
+import { scenariosOfOutcome, type OutcomeContext, type TestOutcome } from './scenario-outcome.ts';
+import { readToolInfo } from './tool-info.ts';
+import { writeSummaryFiles } from './write-summary.ts';
+
+const optionsSchema = z
+  .object({
+    /** Defaults to PLUGIN_REPORTS_DIR or `reports`. */
+    reportsDir: z.string().min(1).optional(),
+    /** Playwright project name → scenario kind; tests of any other project are harness self-tests. */
+    scenarioProjects: z.record(z.string(), z.enum(['conformance', 'simulated'])).optional(),
+    /** Print the one-line verdict and the summary path at the end; off by default under scripts/run.ts, which prints more. */
+    print: z.boolean().optional(),
+  });
+// Not strict: Playwright adds its own keys (configDir, _mode…) to every reporter's options.
+export type SummaryReporterOptions = z.input<typeof optionsSchema>;
+
+const DEFAULT_SCENARIO_PROJECTS = { conformance: 'conformance', simulated: 'simulated' } as const;
+
+function fallbackTarget(): TargetInfo {
+  try {
+    const settings = loadSettings();
+    return { url: settings.url ?? '', profile: settings.profile, authType: 'unknown' };
+  } catch {
+    // scripts/run.ts has already reported bad settings; the summary still needs some target.
+    return { url: process.env.PLUGIN_URL ?? '', profile: process.env.PLUGIN_PROFILE === 'gpt-action' ? 'gpt-action' : 'chatgpt-plugin', authType: 'unknown' };
+  }
+}
+
+/**
+ * Gathers the `scenario-result.json` attachment of every scenario test and writes reports/summary.json and
+ * summary.md when the run ends. Building the summary is build-summary.ts's job; this class only collects.
+ */
+export default class SummaryReporter implements Reporter {
+  readonly #options: z.infer<typeof optionsSchema>;
+  readonly #context: OutcomeContext;
+  /** Keyed by test id: a retry replaces the earlier attempt. */
+  readonly #byTest = new Map<string, ScenarioResult[]>();
+  #order = new Map<string, number>();
+
+  constructor(options: unknown = {}) {
+    this.#options = optionsSchema.parse(options ?? {});
+    this.#context = {
+      scenarioProjects: this.#options.scenarioProjects ?? DEFAULT_SCENARIO_PROJECTS,
+      fallbackTarget: fallbackTarget(),
+    };
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    // Workers finish in any order; the summary lists scenarios in file/declaration order so runs diff cleanly.
+    this.#order = new Map(suite.allTests().map((test, index) => [test.id, index]));
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const outcome: TestOutcome = {
+      title: test.title,
+      projectName: test.parent.project()?.name,
+      status: result.status,
+      durationMs: result.duration,
+      attachments: result.attachments,
+      error: result.error?.message ?? result.error?.value,
+      skipReason: [...result.annotations, ...test.annotations].find((a) => a.type === 'skip' && a.description)?.description,
+    };
+    const { results, warnings } = scenariosOfOutcome(outcome, this.#context);
+    for (const warning of warnings) console.error(`summary-reporter: ${warning}`);
+    if (results.length) this.#byTest.set(test.id, results);
+    else this.#byTest.delete(test.id);
+  }
+
+  onEnd(result: FullResult): void {
+    const paths = reportPaths(this.#options.reportsDir ?? reportsDirFromEnv());
+    const ordered = [...this.#byTest.entries()]
+      .sort(([a], [b]) => (this.#order.get(a) ?? Number.MAX_SAFE_INTEGER) - (this.#order.get(b) ?? Number.MAX_SAFE_INTEGER))
+      .flatMap(([, results]) => results);
+    try {
+      const summary = writeSummaryFiles(
+        buildSummary(ordered, {
+          tool: readToolInfo(),
+          startedAt: result.startTime,
+          durationMs: result.duration,
+          fallbackTarget: this.#context.fallbackTarget,
+        }),
+        paths,
+      );
+      if (this.#options.print ?? process.env.PLUGIN_CONFORMANCE_RUNNER !== '1') {
+        const t = summary.totals;
+        console.log(
+          `\nplugin-conformance: verdict ${summary.verdict.toUpperCase()}: ${t.scenarios} scenarios (${t.passed} passed, ` +
+            `${t.failed} failed, ${t.skipped} skipped, ${t.inconclusive} inconclusive), ${t.errors} errors, ` +
+            `${t.warnings} warnings, ${t.infos} infos. Summary: ${paths.summaryJson}`,
+        );
+      }
+    } catch (err) {
+      // No summary.json makes scripts/run.ts exit 1, so say why here, where the cause is known.
+      console.error(`summary-reporter: could not write ${paths.summaryJson}: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { test as base, type TestInfo } from '@playwright/test';
+import * as allure from 'allure-js-commons';
+import type { Browser } from 'playwright';
+import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
+import { HostSession } from '../mock-host/engine/session.ts';
+import { PROFILES } from '../mock-host/profiles/index.ts';
+import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from '../mock-host/report/scenario-result.ts';
+import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
+import { startReferencePlugin } from '../examples/reference-plugin/start.ts';
+import { referenceSettings } from './reference-target.ts';
+import { runScenario, type ScenarioReporting } from './run-scenario.ts';
+import type { ScenarioFile } from './scenario-loader.ts';
+import { describeFindings } from './scenario-outcome.ts';
+
+export interface ConformanceTarget {
+  origin: string;
+  settings: Settings;
+}
+
+interface WorkerFixtures {
+  harnessSettings: Settings;
+  conformanceTarget: ConformanceTarget;
+  mockHost: MockHostServer;
+}
+
+/**
+ * Worker-scoped: the settings, the target (PLUGIN_URL, or the bundled reference plugin started on port 0) and the
+ * mock host's HTTP server. Each test gets its own HostSession and browser context.
+ */
+export const test = base.extend<object, WorkerFixtures>({
+  harnessSettings: [async ({}, use) => use(loadSettings()), { scope: 'worker' }],
+  conformanceTarget: [
+    async ({ harnessSettings }, use) => {
+      if (harnessSettings.url) return use({ origin: harnessSettings.url, settings: harnessSettings });
+      const plugin = await startReferencePlugin({});
+      await use({ origin: plugin.url, settings: referenceSettings(harnessSettings, plugin) });
+      await plugin.close();
+    },
+    { scope: 'worker' },
+  ],
+  mockHost: [
+    async ({}, use) => {
+      const host = new MockHostServer();
+      await host.start();
+      await use(host);
+      await host.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+const ALLURE_SEVERITY = {
+  blocker: allure.Severity.BLOCKER,
+  critical: allure.Severity.CRITICAL,
+  normal: allure.Severity.NORMAL,
+  minor: allure.Severity.MINOR,
+  trivial: allure.Severity.TRIVIAL,
+} as const;
+
+const playwrightReporting: ScenarioReporting = {
+  step: (title, body) => base.step(title, body),
+  attach: async (name, body, contentType) => {
+    await allure.attachment(name, body, contentType);
+  },
+};
+
+/**
+ * One scenario as one Playwright test: labels, steps, evidence, and the result handed to the summary reporter.
+ * The test fails exactly when the scenario fails; skipped and inconclusive scenarios are skipped with the reason.
+ */
+export async function runScenarioTest(args: {
+  scenario: ScenarioFile;
+  target: ConformanceTarget;
+  mockHost: MockHostServer;
+  browser: Browser;
+  testInfo: TestInfo;
+}): Promise<void> {
+  const { scenario, target, mockHost, browser, testInfo } = args;
+  const settings = target.settings;
+  const profile = PROFILES[settings.profile];
+  await allure.epic(profile.id);
+  await allure.feature(scenario.phase);
+  await allure.story(scenario.id);
+  await allure.severity(ALLURE_SEVERITY[scenario.severity]);
+  await allure.parameter('target', target.origin);
+  if (scenario.description) await allure.description(scenario.description);
+  const session = new HostSession({ scenario: scenario.id, profile, settings, origin: target.origin, hostOrigin: mockHost.origin });
+  mockHost.track(session);
+  const context = await browser.newContext(settings.login.storageState ? { storageState: settings.login.storageState } : {});
+  let result: ScenarioResult;
+  try {
+    result = await runScenario({ scenario, session, context, mockHost, reporting: playwrightReporting });
+  } finally {
+    mockHost.untrack(session);
+    await context.close();
+  }
+  for (const f of result.findings) await allure.label('finding', f.code);
+  await testInfo.attach(SCENARIO_RESULT_ATTACHMENT, { body: JSON.stringify(result, null, 2), contentType: 'application/json' });
+  if (result.findings.length) await allure.attachment('findings', describeFindings(result.findings), 'text/plain');
+  if (result.status === 'skipped' || result.status === 'inconclusive') {
+    testInfo.annotations.push({ type: result.status, description: result.reason ?? '' });
+    testInfo.skip(true, `${result.status}: ${result.reason ?? ''}`);
+  }
+  if (result.status === 'failed') {
+    const errors = result.findings.filter((f) => f.severity === 'error' || scenario.simulated);
+    throw new Error(`${scenario.id} failed: ${result.reason ?? ''}\n\n${describeFindings(errors)}`);
+  }
+}

@@ -1,0 +1,67 @@
+import type { BrowserContext } from 'playwright';
+import { LifecycleAbort } from '../mock-host/engine/lifecycle-abort.ts';
+import type { HostSession } from '../mock-host/engine/session.ts';
+import type { ScenarioResult } from '../mock-host/report/scenario-result.ts';
+import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
+import { decideOutcome, reportedFindings } from './scenario-outcome.ts';
+import type { ScenarioFile } from './scenario-loader.ts';
+import { runStep, stepTitle } from './run-step.ts';
+
+/** How a runner shows steps and evidence: Playwright's test.step and attachments in the suite, plain calls elsewhere. */
+export interface ScenarioReporting {
+  step<T>(title: string, body: () => Promise<T>): Promise<T>;
+  attach(name: string, body: string | Buffer, contentType: string): Promise<void>;
+}
+
+/**
+ * Drives one scenario's steps on a session and decides its result. A LifecycleAbort ends the steps (the target
+ * broke the lifecycle, or the harness could not go on); any other error is a harness bug and propagates.
+ */
+export async function runScenario(args: {
+  scenario: ScenarioFile;
+  session: HostSession;
+  context: BrowserContext;
+  mockHost: MockHostServer;
+  reporting: ScenarioReporting;
+}): Promise<ScenarioResult> {
+  const { scenario, session, reporting } = args;
+  const started = performance.now();
+  let abort: LifecycleAbort | undefined;
+  for (const step of scenario.steps) {
+    const mark = session.recorder.count();
+    const findingsBefore = session.findings.list().length;
+    try {
+      await reporting.step(stepTitle(step), async () => {
+        try {
+          const note = await runStep(step, { session, context: args.context, mockHost: args.mockHost });
+          await reporting.attach('outcome', note, 'text/plain');
+        } finally {
+          for (const x of session.recorder.since(mark)) {
+            await reporting.attach(`HTTP ${x.id} ${x.request.method} ${x.label} → ${x.response?.status ?? x.error?.kind}`, JSON.stringify(x, null, 2), 'application/json');
+          }
+          const added = session.findings.list().slice(findingsBefore);
+          if (added.length) await reporting.attach('findings of this step', JSON.stringify(added, null, 2), 'application/json');
+        }
+      });
+    } catch (err) {
+      if (!(err instanceof LifecycleAbort)) throw err;
+      abort = err;
+      for (const a of err.attachments) await reporting.attach(a.name, a.body, a.contentType);
+      break;
+    }
+  }
+  const findings = reportedFindings(scenario, session.findings.list(), session.fatalCodes);
+  const outcome = decideOutcome(scenario, findings, abort);
+  const target = session.target;
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    kind: scenario.kind,
+    status: outcome.status,
+    durationMs: Math.round(performance.now() - started),
+    findings,
+    ...(scenario.simulated ? { expected: scenario.simulated.expected, seen: outcome.seen } : {}),
+    ...(outcome.reason ? { reason: session.secrets.redact(outcome.reason) } : {}),
+    target: { url: session.origin, profile: session.profile.id, authType: target?.auth.type ?? 'unknown' },
+  };
+}

@@ -1,0 +1,73 @@
+import type { BrowserContext } from 'playwright';
+import { installInBrowser } from '../mock-host/browser/install-in-browser.ts';
+import { probeInvalidTokens } from '../mock-host/engine/probe-tokens.ts';
+import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../mock-host/engine/refresh.ts';
+import type { HostSession } from '../mock-host/engine/session.ts';
+import { usePlugin } from '../mock-host/engine/use-plugin.ts';
+import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
+import type { Step } from './scenario-schema.ts';
+
+export interface StepEnvironment {
+  session: HostSession;
+  context: BrowserContext;
+  mockHost: MockHostServer;
+}
+
+export function stepTitle(step: Step): string {
+  switch (step.action) {
+    case 'discover':
+      return 'discover: fetch and check the manifest and the OpenAPI document';
+    case 'install':
+      return 'install: authorize in the browser, then exchange the code';
+    case 'use':
+      return `use: call ${step.operation ?? 'an operation'} as the host does`;
+    case 'expire':
+      return "expire: move the host's clock past the access token's expiry";
+    case 'refresh':
+      return 'refresh: grant_type=refresh_token now';
+    case 'advance-clock':
+      return `advance-clock: move the host's clock ${step.seconds} s on`;
+    case 'probe-invalid-tokens':
+      return 'probe: call the API with a garbage token, no token and a lower-case scheme';
+  }
+}
+
+/** Runs one step on the engine; returns a one-line note of what happened, for the report. */
+export async function runStep(step: Step, env: StepEnvironment): Promise<string> {
+  const { session } = env;
+  switch (step.action) {
+    case 'discover': {
+      const target = await session.discover();
+      return `auth ${target.auth.type}, ${target.operations.length} operations`;
+    }
+    case 'install': {
+      if (session.requireTarget().auth.type !== 'oauth') return `nothing to install for auth type ${session.requireTarget().auth.type}`;
+      await installInBrowser({
+        session,
+        context: env.context,
+        hostCallback: (sent) => env.mockHost.expectCallback(session, sent),
+      });
+      const c = session.credentials;
+      return `installed: access token, ${c?.refreshToken ? 'refresh token' : 'NO refresh token'}, expires_in ${c?.expiresInSeconds ?? 'none'}`;
+    }
+    case 'use': {
+      const used = await usePlugin(session, step.operation);
+      return `${used.operation.operationId} answered ${used.status}`;
+    }
+    case 'expire':
+      return `clock advanced ${advancePastExpiry(session)} s`;
+    case 'advance-clock':
+      session.clock.advance(step.seconds ?? 0);
+      return `clock advanced ${step.seconds} s`;
+    case 'refresh': {
+      const held = session.credentials;
+      if (!held) return session.abort('nothing to refresh: install first', 'inconclusive');
+      if (!held.refreshToken) return 'no refresh token held: nothing to refresh';
+      if (await refreshCredentials(session)) return 'refreshed';
+      return session.abort('the refresh failed', 'failed', lostAccessCauses(session));
+    }
+    case 'probe-invalid-tokens':
+      await probeInvalidTokens(session);
+      return 'probed';
+  }
+}

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import type { FindingCode } from '../mock-host/findings/catalog.ts';
+import { ConfigError } from '../mock-host/config/config-error.ts';
+import { normaliseStep, scenarioFileSchema, type ScenarioFileInput, type Step } from './scenario-schema.ts';
+import { referencePluginOptionsSchema, type ReferencePluginOptions } from '../examples/reference-plugin/options.ts';
+import { z } from 'zod';
+
+export const SCENARIOS_DIR = dirname(fileURLToPath(import.meta.url));
+
+export interface ScenarioFile {
+  id: string;
+  kind: 'conformance' | 'simulated';
+  file: string;
+  title: string;
+  description?: string;
+  phase: ScenarioFileInput['phase'];
+  severity: ScenarioFileInput['severity'];
+  requiresAuth?: NonNullable<ScenarioFileInput['requires']>['auth'];
+  reports?: string[];
+  steps: Step[];
+  simulated?: { plugin: ReferencePluginOptions; expected: FindingCode[] };
+}
+
+/** The line of a YAML node at a zod issue path, so an error names the place in the file. */
+function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) node = node.get(key as string, true);
+    else if (isSeq(node)) node = node.get(key as number, true);
+    else break;
+  }
+  const range = (node as Node | undefined)?.range;
+  return range ? counter.linePos(range[0]).line : undefined;
+}
+
+function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFile {
+  const shown = relative(process.cwd(), file) || file;
+  const counter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new ConfigError(`${shown}:${e?.linePos?.[0].line ?? '?'}: not valid YAML: ${e?.message.split('\n')[0]}`);
+  }
+  const parsed = scenarioFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const line = lineOf(doc, counter, issue.path);
+      return `${shown}${line ? `:${line}` : ''}: ${issue.path.join('.') || '(file)'}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid scenario file:\n  ${lines.join('\n  ')}`);
+  }
+  const s = parsed.data;
+  const expectedId = basename(file, '.yaml');
+  if (s.id !== expectedId) throw new ConfigError(`${shown}: id "${s.id}" must equal the file name "${expectedId}"`);
+  if (kind === 'simulated' && (!s.target || !s.expect)) throw new ConfigError(`${shown}: a simulated scenario needs "target" and "expect"`);
+  if (kind === 'conformance' && (s.target || s.expect)) {
+    throw new ConfigError(`${shown}: "target" and "expect" belong in scenarios/simulated/; conformance scenarios run against any target`);
+  }
+  let plugin: ReferencePluginOptions | undefined;
+  if (s.target) {
+    const reference = s.target['reference-plugin'];
+    const checked = referencePluginOptionsSchema.safeParse({ ...reference.options, faults: reference.faults });
+    if (!checked.success) {
+      throw new ConfigError(`${shown}:${lineOf(doc, counter, ['target']) ?? '?'}: invalid reference-plugin target:\n${z.prettifyError(checked.error)}`);
+    }
+    // Keep the input form: startReferencePlugin applies the defaults itself.
+    plugin = { ...reference.options, faults: checked.data.faults } as ReferencePluginOptions;
+  }
+  return {
+    id: kind === 'simulated' ? `simulated/${s.id}` : s.id,
+    kind,
+    file: shown,
+    title: s.title,
+    ...(s.description ? { description: s.description } : {}),
+    phase: s.phase,
+    severity: s.severity,
+    ...(s.requires ? { requiresAuth: s.requires.auth } : {}),
+    ...(s.reports ? { reports: s.reports } : {}),
+    steps: s.steps.map(normaliseStep),
+    ...(plugin && s.expect ? { simulated: { plugin, expected: s.expect.findings as FindingCode[] } } : {}),
+  };
+}
+
+function yamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every scenario file: conformance ones in scenarios/, simulated ones in scenarios/simulated/. Throws a ConfigError
+ * naming the file and line of the first broken one, so a bad file stops the run before it starts (exit code 2).
+ */
+export function loadScenarioFiles(dir: string = SCENARIOS_DIR): ScenarioFile[] {
+  const all = [
+    ...yamlFiles(dir).map((f) => parseScenarioFile(f, 'conformance')),
+    ...yamlFiles(join(dir, 'simulated')).map((f) => parseScenarioFile(f, 'simulated')),
+  ];
+  const seen = new Set<string>();
+  for (const s of all) {
+    if (seen.has(s.id)) throw new ConfigError(`${s.file}: scenario id "${s.id}" is used twice`);
+    seen.add(s.id);
+  }
+  return all;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { FINDING_CODES, type FindingSection } from '../mock-host/findings/catalog.ts';
+
+const SECTIONS = ['discovery', 'authorization', 'token', 'api', 'refresh', 'provider'] as const satisfies readonly FindingSection[];
+const findingCode = z.enum(FINDING_CODES as [string, ...string[]]);
+
+/** The lifecycle steps a scenario can drive, each a method of the mock host's engine. */
+export const STEP_ACTIONS = ['discover', 'install', 'use', 'expire', 'refresh', 'advance-clock', 'probe-invalid-tokens'] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+const useOptions = z.strictObject({ operation: z.string().min(1).describe('operationId to call (default: PLUGIN_OPERATION or the first without input)') });
+const advanceOptions = z.strictObject({ seconds: z.number().positive().max(10 * 365 * 86_400) });
+
+export const stepSchema = z.union([
+  z.enum(STEP_ACTIONS).describe('a step with default options'),
+  z.strictObject({ use: useOptions }),
+  z.strictObject({ 'advance-clock': advanceOptions }),
+]);
+export type StepInput = z.infer<typeof stepSchema>;
+
+/** A simulated target: the bundled reference plugin with deliberate faults. */
+const simulatedTargetSchema = z.strictObject({
+  'reference-plugin': z.strictObject({
+    faults: z.array(z.string().min(1)).default([]).describe('fault switches of examples/reference-plugin'),
+    options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('other reference-plugin options'),
+  }),
+});
+
+export const scenarioFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by "-" (the file name without .yaml)'),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  /** The lifecycle phase the scenario is about: the Allure feature. */
+  phase: z.enum(['discover', 'install', 'use', 'refresh', 'lifecycle']),
+  severity: z.enum(['blocker', 'critical', 'normal', 'minor', 'trivial']).default('normal'),
+  /** Auth types the scenario applies to; other targets skip it. */
+  requires: z.strictObject({ auth: z.array(z.enum(['none', 'user_http', 'service_http', 'oauth'])).min(1) }).optional(),
+  /** Sections (FINDINGS.md) or codes this scenario reports; findings that stopped the lifecycle are always reported. */
+  reports: z.array(z.union([z.enum(SECTIONS), findingCode])).min(1).optional(),
+  steps: z.array(stepSchema).min(1),
+  /** Simulated scenarios only. */
+  target: simulatedTargetSchema.optional(),
+  expect: z.strictObject({ findings: z.array(findingCode).min(1) }).optional(),
+});
+export type ScenarioFileInput = z.infer<typeof scenarioFileSchema>;
+
+export interface Step {
+  action: StepAction;
+  operation?: string;
+  seconds?: number;
+}
+
+export function normaliseStep(step: StepInput): Step {
+  if (typeof step === 'string') return { action: step };
+  if ('use' in step) return { action: 'use', operation: step.use.operation };
+  return { action: 'advance-clock', seconds: step['advance-clock'].seconds };
+}
+
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioFileSchema, { io: 'input' });
+}

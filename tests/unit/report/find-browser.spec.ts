@@ -1,0 +1,67 @@
+import { test, expect } from '@playwright/test';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchArgs, findChromium, headlessShellBeside } from '../../../mock-host/browser/find-browser.ts';
+
+let dir: string;
+let fakeBrowser: string;
+
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'find-browser-'));
+  fakeBrowser = join(dir, 'my-chrome');
+  writeFileSync(fakeBrowser, '#!/bin/sh\n');
+  chmodSync(fakeBrowser, 0o755);
+  writeFileSync(join(dir, 'not-executable'), '');
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test.describe('findChromium', () => {
+  test('an explicit PLUGIN_BROWSER_PATH wins over everything', () => {
+    const lookup = findChromium({ env: { PLUGIN_BROWSER_PATH: fakeBrowser }, playwrightPaths: () => [fakeBrowser], systemPaths: [fakeBrowser] });
+    expect(lookup).toEqual({ executablePath: fakeBrowser, source: 'env', tried: [fakeBrowser] });
+  });
+
+  test('a wrong PLUGIN_BROWSER_PATH is reported, not replaced by a guess', () => {
+    const wrong = join(dir, 'not-executable');
+    const lookup = findChromium({ env: { PLUGIN_BROWSER_PATH: wrong }, systemPaths: [fakeBrowser] });
+    expect(lookup).toEqual({ source: 'env', tried: [wrong] });
+  });
+
+  test('Playwright\'s own browser comes before the system one, and every path looked at is listed', () => {
+    const missing = join(dir, 'ms-playwright', 'chrome');
+    expect(findChromium({ env: {}, playwrightPaths: () => [missing, fakeBrowser], systemPaths: ['/nope'] })).toEqual({
+      executablePath: fakeBrowser,
+      source: 'playwright',
+      tried: [missing, fakeBrowser],
+    });
+    expect(findChromium({ env: {}, playwrightPaths: () => [missing], systemPaths: ['/nope', fakeBrowser] })).toEqual({
+      executablePath: fakeBrowser,
+      source: 'system',
+      tried: [missing, '/nope', fakeBrowser],
+    });
+  });
+
+  test('falls back to a PATH lookup and reports none when nothing is there', () => {
+    expect(findChromium({ env: { PATH: dir }, playwrightPaths: () => [], systemPaths: [], pathNames: ['my-chrome'] })).toMatchObject({
+      executablePath: fakeBrowser,
+      source: 'system',
+    });
+    expect(findChromium({ env: { PATH: dir }, playwrightPaths: () => [], systemPaths: ['/nope'], pathNames: ['chromium'] })).toEqual({
+      source: 'none',
+      tried: ['/nope', 'chromium on PATH'],
+    });
+  });
+
+  test('locates the headless shell beside a Playwright Chromium', () => {
+    expect(headlessShellBeside('/home/u/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome')).toBe(
+      '/home/u/.cache/ms-playwright/chromium_headless_shell-1255/chrome-headless-shell-linux64/chrome-headless-shell',
+    );
+    expect(headlessShellBeside('/usr/bin/chromium')).toBeUndefined();
+  });
+
+  test('exports the extra launch flags', () => {
+    expect(chromiumLaunchArgs).toEqual(expect.arrayContaining(['--disable-gpu', '--disable-quic', '--disable-dev-shm-usage']));
+    expect(Object.isFrozen(chromiumLaunchArgs)).toBe(true);
+  });
+});
