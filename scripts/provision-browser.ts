@@ -11,10 +11,10 @@ function aptGet(args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const command = `apt-get ${args.join(' ')}`;
     const child = spawn('apt-get', args, { env: APT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail: string[] = [];
+    // apt prints a lot; only the end matters when it fails. Chunks split lines anywhere, so cut lines at the end.
+    let tail = '';
     const keep = (chunk: Buffer) => {
-      tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      tail.splice(0, Math.max(0, tail.length - 25));
+      tail = (tail + chunk.toString('utf8')).slice(-8000);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
@@ -22,7 +22,8 @@ function aptGet(args: readonly string[]): Promise<void> {
     child.on('close', (code, signal) => {
       if (code === 0) return resolve();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      reject(new ConfigError(`${command} ${how}. Last output:\n  ${tail.join('\n  ')}`));
+      const lines = tail.split('\n').map((l) => l.trimEnd()).filter(Boolean).slice(-20);
+      reject(new ConfigError(`${command} ${how}. Last output:\n  ${lines.join('\n  ')}`));
     });
   });
 }

@@ -89,7 +89,8 @@ async function main(): Promise<number> {
   console.log('');
   if (read.ok) {
     const t = read.summary.totals;
-    console.log(`Verdict: ${read.summary.verdict.toUpperCase()}  (${t.scenarios} scenarios: ${t.passed} passed, ${t.failed} failed, ` +
+    const label = run.interrupted() ? 'Verdict of the incomplete run' : 'Verdict';
+    console.log(`${label}: ${read.summary.verdict.toUpperCase()}  (${t.scenarios} scenarios: ${t.passed} passed, ${t.failed} failed, ` +
       `${t.skipped} skipped, ${t.inconclusive} inconclusive; findings: ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos)`);
     console.log(`Summary:     ${paths.summaryJson}  (Markdown: ${paths.summaryMarkdown})`);
     publishJobSummary(paths);

@@ -84,7 +84,8 @@ class InvalidDocument extends Error {}
 function describeIssue(prefix: string, error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return `${prefix}: invalid`;
-  const at = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  // Path keys come from the document: clipped like any other value from it.
+  const at = clip([prefix, ...issue.path.map(String)].filter(Boolean).join('.'), 120);
   return `${at || '(document)'}: ${issue.message}`;
 }
 

@@ -18,9 +18,10 @@ export function findErrorSignal(fields: Readonly<Record<string, unknown>>): Erro
   const indicators: string[] = [];
   let error: string | undefined;
   const rawError = fields.error;
-  if (str(rawError)) {
-    error = str(rawError);
-    indicators.push(`error=${JSON.stringify(clip(rawError as string, 80))}`);
+  const errorText = str(rawError);
+  if (errorText) {
+    error = errorText;
+    indicators.push(`error=${JSON.stringify(clip(errorText, 80))}`);
   } else if (rawError && typeof rawError === 'object') {
     const e = rawError as Record<string, unknown>;
     error = str(e.code) ?? str(e.type) ?? str(e.message) ?? 'error object';

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { manifestSchema } from '../../discovery/manifest-schema.ts';
 import { cite, type ExchangeRef } from './exchange-ref.ts';
-import { showValue } from './show-value.ts';
+import { capDrafts } from './cap-drafts.ts';
+import { clipText, showValue } from './show-value.ts';
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
@@ -55,14 +56,16 @@ export function checkManifestFields(args: { manifest: unknown; ref: ExchangeRef 
   if (result.success) return [];
   const byPath = new Map<string, Issue[]>();
   for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.') || '(manifest)';
+    // Record keys come from the document: clip them like any other value.
+    const key = clipText(issue.path.map(String).join('.'), 120) || '(manifest)';
     byPath.set(key, [...(byPath.get(key) ?? []), issue]);
   }
-  return [...byPath].map(([path, issues]) => {
+  const drafts = [...byPath].map(([path, issues]) => {
     const value = valueAt(args.manifest, issues[0]?.path ?? []);
     const expected = [...new Set(issues.map(expectation))].join('; ');
     const given = HIDDEN.test(path) ? `${typeof value} (value hidden)` : showValue(value);
     const message = value === undefined ? `${path}: missing; ${expected}` : `${path}: ${expected}, got ${given}`;
     return { code: 'MANIFEST_INVALID', message, fix: fixFor(path), ...cite(args.ref) } satisfies FindingDraft;
   });
+  return capDrafts(drafts, 'schema problems');
 }

@@ -2,7 +2,8 @@ import type { FindingDraft } from '../../findings/finding.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
 import type { OpenApiSpec } from '../../discovery/openapi.ts';
 import { cite, type ExchangeRef } from './exchange-ref.ts';
-import { charCount, showValue } from './show-value.ts';
+import { capDrafts } from './cap-drafts.ts';
+import { charCount, clipText, showValue } from './show-value.ts';
 
 export type OpenApiLimits = Pick<HostProfile['limits'], 'operationDescriptionChars' | 'parameterDescriptionChars'>;
 
@@ -25,12 +26,12 @@ export function checkOpenApiLimits(args: { spec: OpenApiSpec; limits: OpenApiLim
     });
   };
   for (const op of args.spec.operations) {
-    const name = `${op.operationId} (${op.method} ${op.path})`;
+    const name = `${clipText(op.operationId, 60)} (${op.method} ${clipText(op.path, 60)})`;
     over(`the summary of ${name}`, op.summary, limits.operationDescriptionChars, 'Shorten the summary.');
     over(`the description of ${name}`, op.description, limits.operationDescriptionChars, 'Shorten the description; put long guidance in description_for_model.');
     for (const p of op.parameters) {
-      over(`the description of ${p.in} parameter "${p.name}" of ${name}`, p.description, limits.parameterDescriptionChars, 'Shorten the parameter description.');
+      over(`the description of ${clipText(p.in, 20)} parameter "${clipText(p.name, 40)}" of ${name}`, p.description, limits.parameterDescriptionChars, 'Shorten the parameter description.');
     }
   }
-  return drafts;
+  return capDrafts(drafts, 'descriptions over the limit');
 }

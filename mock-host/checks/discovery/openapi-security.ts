@@ -2,6 +2,7 @@ import type { FindingDraft } from '../../findings/finding.ts';
 import type { AuthConfig } from '../../engine/target.ts';
 import type { OpenApiSpec } from '../../discovery/openapi.ts';
 import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { clipText } from './show-value.ts';
 
 const LISTED = 10;
 
@@ -20,7 +21,7 @@ export function checkOperationSecurity(args: {
   if (!args.required || args.authType === 'none') return [];
   const uncovered = args.spec.operations.filter((op) => !op.requiresAuth && op.securitySource !== 'operation');
   if (uncovered.length === 0) return [];
-  const names = uncovered.slice(0, LISTED).map((op) => `${op.operationId} (${op.method} ${op.path})`);
+  const names = uncovered.slice(0, LISTED).map((op) => `${clipText(op.operationId, 60)} (${op.method} ${clipText(op.path, 60)})`);
   const more = uncovered.length > LISTED ? ` and ${uncovered.length - LISTED} more` : '';
   return [
     {

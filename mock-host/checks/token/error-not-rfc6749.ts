@@ -1,16 +1,13 @@
-import { z } from 'zod';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { describeBodyKind } from '../../oauth/response-body.ts';
+import { rfc6749ErrorBody } from '../../oauth/rfc6749-error.ts';
 import { describeAnswer, grantName, listFields, tokenDraft } from './token-draft.ts';
-
-/** RFC 6749 §5.2: an error answer is 400 (401 for client authentication) with a JSON object naming `error`. */
-export const rfc6749Error = z.object({ error: z.string().min(1), error_description: z.string().optional(), error_uri: z.string().optional() });
 
 // Rate limiting is HTTP, not OAuth: the host backs off and RFC 6749 has nothing to say about it.
 const NOT_AN_OAUTH_ERROR = new Set([429]);
 
-/** TOKEN_ERROR_NOT_RFC6749: the endpoint refused the request, but not in a form clients can interpret. */
+/** TOKEN_ERROR_NOT_RFC6749: a refusal must be 400 (401 for client authentication) with JSON naming `error` (RFC 6749 §5.2). */
 export function checkErrorNotRfc6749(facts: TokenResponseFacts): FindingDraft[] {
   const http = facts.http;
   if (!http || http.success || NOT_AN_OAUTH_ERROR.has(http.status)) return [];
@@ -19,7 +16,7 @@ export function checkErrorNotRfc6749(facts: TokenResponseFacts): FindingDraft[] 
     problems.push(http.status >= 300 && http.status < 400 ? `status ${http.status} redirect${http.location ? ` to ${http.location}` : ''}` : `status ${http.status} instead of 400/401`);
   }
   if (http.body.kind !== 'json') problems.push(`${describeBodyKind(http.body)} instead of JSON`);
-  else if (!rfc6749Error.safeParse(http.top).success) problems.push(`a JSON body without a string "error" field (fields: ${listFields(http.top)})`);
+  else if (!rfc6749ErrorBody.safeParse(http.top).success) problems.push(`a JSON body without a string "error" field (fields: ${listFields(http.top)})`);
   if (!problems.length) return [];
   return [
     tokenDraft(

@@ -12,7 +12,6 @@ export type StartPlugin = (options?: ReferencePluginOptions) => Promise<RunningR
  */
 export const test = base.extend<{ startPlugin: StartPlugin }>({
   // Playwright reads the fixture's dependencies from the destructuring pattern, so it must stay an (empty) pattern.
-  // eslint-disable-next-line no-empty-pattern
   startPlugin: async ({}, use) => {
     const started: RunningReferencePlugin[] = [];
     await use(async (options = {}) => {

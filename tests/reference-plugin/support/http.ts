@@ -1,3 +1,5 @@
+import { get as httpGet } from 'node:http';
+
 /** A fetched response, fully read: status, headers, the raw text and (when it parses) the JSON. */
 export interface HttpResult {
   readonly status: number;
@@ -36,4 +38,29 @@ export function required<T>(value: T | null | undefined, what: string): T {
 
 export function locationOf(result: HttpResult, base: string): URL {
   return new URL(required(result.headers.get('location'), 'a Location header'), base);
+}
+
+/** GET with a chosen Host header, which fetch() does not let callers set. */
+export function getWithHost(url: string, host: string): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpGet(url, { headers: { host } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (typeof value === 'string') headers.set(name, value);
+        }
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: response.statusCode ?? 0, headers, text, json });
+      });
+    });
+    outgoing.on('error', reject);
+  });
 }

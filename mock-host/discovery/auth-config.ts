@@ -1,0 +1,30 @@
+import type { AuthConfig } from '../engine/target.ts';
+import type { HostProfile } from '../profiles/host-profile.ts';
+import { mediaTypeOf, type ManifestAuth } from './manifest-schema.ts';
+
+/** The token body encoding the host uses: the manifest decides for plugins, the profile for Actions (always form). */
+export function tokenBodyEncoding(profile: HostProfile, authorizationContentType: string | undefined): 'json' | 'form' {
+  if (profile.token.bodyEncoding !== 'manifest') return profile.token.bodyEncoding;
+  return mediaTypeOf(authorizationContentType) === 'application/json' ? 'json' : 'form';
+}
+
+/** Manifest `auth` in the engine's terms; the manifest's confusing names end here. */
+export function toAuthConfig(auth: ManifestAuth, profile: HostProfile): AuthConfig {
+  switch (auth.type) {
+    case 'none':
+      return { type: 'none' };
+    case 'user_http':
+      return { type: 'user_http', authorizationType: auth.authorization_type };
+    case 'service_http':
+      return { type: 'service_http', authorizationType: auth.authorization_type, verificationTokens: { ...auth.verification_tokens } };
+    case 'oauth':
+      return {
+        type: 'oauth',
+        authorizeUrl: auth.client_url,
+        tokenUrl: auth.authorization_url,
+        scope: auth.scope ?? '',
+        tokenBodyEncoding: tokenBodyEncoding(profile, auth.authorization_content_type),
+        verificationTokens: { ...auth.verification_tokens },
+      };
+  }
+}

@@ -1,0 +1,17 @@
+import type { Settings } from '../config/settings.ts';
+import type { PluginTarget } from '../engine/target.ts';
+import type { FindingCollector } from '../findings/finding.ts';
+import type { HostProfile } from '../profiles/host-profile.ts';
+import type { Recorder } from '../recorder/recorder.ts';
+
+export interface DiscoveryContext {
+  recorder: Recorder;
+  profile: HostProfile;
+  settings: Settings;
+  findings: FindingCollector;
+  /** The target's origin (PLUGIN_URL or the bundled plugin's URL); the manifest is under it. */
+  origin: string;
+}
+
+/** `fatal`: one line saying why the lifecycle cannot go on; the findings say what to fix. */
+export type DiscoveryResult = { target: PluginTarget } | { target?: undefined; fatal: string };

@@ -1,0 +1,60 @@
+import { test, expect } from '@playwright/test';
+import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { envForPlugin, runHarness } from './run-harness.ts';
+
+interface SummaryShape {
+  verdict: string;
+  findings: { code: string; severity: string }[];
+  scenarios: { id: string; status: string }[];
+  totals: Record<string, number>;
+}
+
+// These run the whole harness in a child process, the way `PLUGIN_URL=… npm test` does, and check the contracts a
+// CI job relies on: the exit code and reports/summary.json.
+test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
+  test.describe.configure({ timeout: 180_000 });
+  let plugin: RunningReferencePlugin | undefined;
+  test.afterEach(async () => {
+    await plugin?.close();
+    plugin = undefined;
+  });
+
+  test('a conformant plugin passes: exit 0, verdict pass, six scenarios passed', async () => {
+    plugin = await startReferencePlugin({});
+    const run = await runHarness(envForPlugin(plugin));
+    const summary = run.summary as SummaryShape;
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(summary.verdict).toBe('pass');
+    expect(summary.scenarios.map((s) => [s.id, s.status]).sort()).toEqual(
+      ['absent-refresh-token', 'discovery', 'expired-token-refresh', 'install-and-use', 'invalid-token', 'token-response-shape'].map((id) => [id, 'passed']),
+    );
+    expect(summary.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('no refresh token: exit 1 with REFRESH_TOKEN_MISSING and USER_MISSING_CREDENTIALS', async () => {
+    plugin = await startReferencePlugin({ faults: ['no-refresh-token'] });
+    const run = await runHarness(envForPlugin(plugin));
+    const summary = run.summary as SummaryShape;
+    expect(run.exitCode, run.stdout + run.stderr).toBe(1);
+    expect(summary.verdict).toBe('fail');
+    const codes = summary.findings.map((f) => f.code);
+    expect(codes).toContain('REFRESH_TOKEN_MISSING');
+    expect(codes).toContain('USER_MISSING_CREDENTIALS');
+  });
+
+  test('camelCase token fields: exit 1 with TOKEN_FIELDS_NONSTANDARD', async () => {
+    plugin = await startReferencePlugin({ faults: ['camel-case-token-fields'] });
+    const run = await runHarness(envForPlugin(plugin));
+    const summary = run.summary as SummaryShape;
+    expect(run.exitCode, run.stdout + run.stderr).toBe(1);
+    expect(summary.findings.map((f) => f.code)).toContain('TOKEN_FIELDS_NONSTANDARD');
+  });
+
+  test('a bad setting stops the run before it starts: exit 2 naming the setting', async () => {
+    const run = await runHarness({ PLUGIN_URL: 'ftp://example.test', PLUGIN_REDIRECT: 'sideways' }, 60_000);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('PLUGIN_URL');
+    expect(run.stderr).toContain('PLUGIN_REDIRECT');
+    expect(run.summary).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+
+export interface HarnessRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  reportsDir: string;
+  summary?: unknown;
+}
+
+/** Runs `npm test`'s entry point as a user would, in a child process with its own reports folder. */
+export async function runHarness(env: Record<string, string>, timeoutMs = 120_000): Promise<HarnessRun> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run.ts'], {
+    cwd: process.cwd(),
+    env: { ...cleanEnv(), ...env, PLUGIN_REPORTS_DIR: reportsDir, PLUGIN_SKIP_HTML_REPORT: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  clearTimeout(timer);
+  const summaryPath = join(reportsDir, 'summary.json');
+  const summary: unknown = existsSync(summaryPath) ? JSON.parse(readFileSync(summaryPath, 'utf8')) : undefined;
+  return { exitCode, stdout, stderr, reportsDir, summary };
+}
+
+/** The settings a developer would export to point the harness at a running reference plugin. */
+export function envForPlugin(plugin: RunningReferencePlugin): Record<string, string> {
+  const o = plugin.options;
+  return {
+    PLUGIN_URL: plugin.url,
+    PLUGIN_CLIENT_ID: o.clientId,
+    PLUGIN_CLIENT_SECRET: o.clientSecret,
+    PLUGIN_LOGIN_USERNAME: o.username,
+    PLUGIN_LOGIN_PASSWORD: o.password,
+    PLUGIN_VERIFICATION_TOKEN: o.verificationToken,
+  };
+}
+
+// The child must not inherit this run's PLUGIN_* settings or Playwright's worker variables.
+function cleanEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || k.startsWith('PLUGIN_') || k.startsWith('TEST_') || k.startsWith('PW_') || k === 'PLAYWRIGHT_BROWSERS_PATH') continue;
+    out[k] = v;
+  }
+  if (process.env.PLUGIN_BROWSER_PATH) out.PLUGIN_BROWSER_PATH = process.env.PLUGIN_BROWSER_PATH;
+  return out;
+}

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_PLUGIN_ID, type Fault } from '../../../examples/reference-plugin/options.ts';
+import { expect } from '../support/fixtures.ts';
+import {
+  authorizeAndDecide,
+  callbackFor,
+  exchangeCode,
+  expectTokenError,
+  expectTokenSet,
+  obtainCode,
+  SENT_STATE,
+} from '../support/oauth.ts';
+import type { FaultCase } from './fault-case.ts';
+
+const ATTACKER_CALLBACK = 'https://attacker.example/steal';
+
+export const authorizationCases = {
+  'reusable-codes': {
+    async check(plugin, faulty) {
+      const code = await obtainCode(plugin);
+      const first = expectTokenSet(await exchangeCode(plugin, code));
+      const second = await exchangeCode(plugin, code);
+      if (faulty) expect(expectTokenSet(second).access_token).not.toBe(first.access_token);
+      else expectTokenError(second, 400, 'invalid_grant');
+    },
+  },
+  'any-client-secret': {
+    async check(plugin, faulty) {
+      const result = await exchangeCode(plugin, await obtainCode(plugin), { client_secret: 'not-the-secret' });
+      if (faulty) expectTokenSet(result);
+      else expectTokenError(result, 401, 'invalid_client');
+      // The client id is still checked.
+      const otherClient = await exchangeCode(plugin, await obtainCode(plugin), { client_id: 'other-client' });
+      expectTokenError(otherClient, 401, 'invalid_client');
+    },
+  },
+  'redirect-uri-not-validated': {
+    async check(plugin, faulty) {
+      const outcome = await authorizeAndDecide(plugin, { redirect_uri: ATTACKER_CALLBACK });
+      if (faulty) {
+        expect(outcome.kind).toBe('redirect');
+        const url = outcome.kind === 'redirect' ? outcome.url : undefined;
+        expect(`${url?.origin}${url?.pathname}`).toBe(ATTACKER_CALLBACK);
+        expect(url?.searchParams.get('code')).toBeTruthy();
+      } else {
+        expect(outcome.kind).toBe('page');
+        expect(outcome.kind === 'page' && outcome.result.status).toBe(400);
+        expect(outcome.kind === 'page' && outcome.result.text).toContain('redirect_uri_mismatch');
+      }
+    },
+  },
+  'redirect-uri-not-bound': {
+    async check(plugin, faulty) {
+      const otherRegistered = `http://127.0.0.1:9/aip/${DEFAULT_PLUGIN_ID}/oauth/callback`;
+      const result = await exchangeCode(plugin, await obtainCode(plugin), { redirect_uri: otherRegistered });
+      if (faulty) expectTokenSet(result);
+      else expectTokenError(result, 400, 'invalid_grant');
+    },
+  },
+  'drop-state': {
+    async check(plugin, faulty) {
+      const allowed = await callbackFor(plugin);
+      const denied = await authorizeAndDecide(plugin, {}, { decision: 'deny' });
+      const deniedUrl = denied.kind === 'redirect' ? denied.url : new URL('about:blank');
+      expect(allowed.searchParams.get('code')).toBeTruthy();
+      expect(deniedUrl.searchParams.get('error')).toBe('access_denied');
+      for (const url of [allowed, deniedUrl]) {
+        if (faulty) expect(url.searchParams.has('state')).toBe(false);
+        else expect(url.searchParams.get('state')).toBe(SENT_STATE);
+      }
+    },
+  },
+  'alter-state': {
+    async check(plugin, faulty) {
+      const callback = await callbackFor(plugin);
+      expect(callback.searchParams.get('code')).toBeTruthy();
+      const state = callback.searchParams.get('state');
+      if (faulty) {
+        expect(state).toBeTruthy();
+        expect(state).not.toBe(SENT_STATE);
+      } else {
+        expect(state).toBe(SENT_STATE);
+      }
+    },
+  },
+  'require-pkce': {
+    async check(plugin, faulty) {
+      const callback = await callbackFor(plugin);
+      if (faulty) {
+        expect(callback.searchParams.get('error')).toBe('invalid_request');
+        expect(callback.searchParams.get('error_description')).toBe('code_challenge required');
+        expect(callback.searchParams.get('state')).toBe(SENT_STATE);
+        expect(callback.searchParams.has('code')).toBe(false);
+      } else {
+        expect(callback.searchParams.get('code')).toBeTruthy();
+      }
+      // With PKCE the flow works either way.
+      const verifier = 'pkce-verifier-'.padEnd(64, 'x');
+      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      const code = await obtainCode(plugin, { code_challenge: challenge, code_challenge_method: 'S256' });
+      expectTokenSet(await exchangeCode(plugin, code, { code_verifier: verifier }));
+    },
+  },
+  'reject-empty-scope': {
+    async check(plugin, faulty) {
+      for (const scope of ['', undefined]) {
+        const callback = await callbackFor(plugin, { scope });
+        if (faulty) {
+          expect(callback.searchParams.get('error')).toBe('invalid_scope');
+          expect(callback.searchParams.get('state')).toBe(SENT_STATE);
+        } else {
+          const tokens = expectTokenSet(await exchangeCode(plugin, callback.searchParams.get('code') ?? ''));
+          expect(tokens.scope).toBe('todos:read todos:write');
+        }
+      }
+      expect((await callbackFor(plugin, { scope: 'todos:read' })).searchParams.get('code')).toBeTruthy();
+    },
+  },
+} satisfies Partial<Record<Fault, FaultCase>>;
