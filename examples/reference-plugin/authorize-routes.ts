@@ -1,67 +1,19 @@
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Response } from 'express';
 import { z } from 'zod';
+import { readAuthorizeQuery, readPkce } from './authorize-request.ts';
 import type { PluginContext } from './context.ts';
 import { sendHtml } from './html-response.ts';
 import { consentPage, errorPage } from './pages.ts';
 import { isNavigableUrl, isRegisteredRedirectUri, withQueryParameters } from './redirect-uri.ts';
 import { formatScope, isSubset, parseScope } from './scope.ts';
 import { currentSession } from './session.ts';
-import type { PkceChallenge } from './store.ts';
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
-/** RFC 7636 §4.2: 43–128 unreserved characters. */
-const PKCE_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
-
-const AUTHORIZE_PARAMETERS = [
-  'response_type',
-  'client_id',
-  'redirect_uri',
-  'scope',
-  'state',
-  'code_challenge',
-  'code_challenge_method',
-] as const;
-
-const authorizeQuerySchema = z.object(
-  Object.fromEntries(AUTHORIZE_PARAMETERS.map((name) => [name, z.string().optional()])) as Record<
-    (typeof AUTHORIZE_PARAMETERS)[number],
-    z.ZodOptional<z.ZodString>
-  >,
-);
 
 const consentFormSchema = z.object({
   request_id: z.string().min(1),
   decision: z.enum(['allow', 'deny']),
 });
-
-/**
- * Reads the query ourselves rather than through req.query: RFC 6749 §3.1 forbids repeated parameters, and the
- * generic parser would silently turn them into arrays.
- */
-function readAuthorizeQuery(req: Request) {
-  const search = new URL(req.originalUrl, 'http://reference.invalid').searchParams;
-  const repeated = AUTHORIZE_PARAMETERS.filter((name) => search.getAll(name).length > 1);
-  const present = AUTHORIZE_PARAMETERS.flatMap((name) => {
-    const value = search.get(name);
-    return value === null ? [] : [[name, value] as const];
-  });
-  return { values: authorizeQuerySchema.parse(Object.fromEntries(present)), repeated };
-}
-
-type PkceResult = { ok: true; pkce: PkceChallenge | undefined } | { ok: false; description: string };
-
-function readPkce(challenge: string | undefined, method: string | undefined, required: boolean): PkceResult {
-  if (challenge === undefined) {
-    if (method !== undefined) return { ok: false, description: 'code_challenge_method sent without code_challenge' };
-    return required ? { ok: false, description: 'code_challenge required' } : { ok: true, pkce: undefined };
-  }
-  if (!PKCE_CHALLENGE.test(challenge)) return { ok: false, description: 'code_challenge is malformed' };
-  const chosen = method ?? 'plain';
-  if (chosen !== 'S256' && chosen !== 'plain') {
-    return { ok: false, description: 'code_challenge_method must be S256 or plain' };
-  }
-  return { ok: true, pkce: { challenge, method: chosen } };
-}
 
 /** GET /oauth/authorize and the consent form it shows. */
 export function authorizeRoutes(ctx: PluginContext): Router {

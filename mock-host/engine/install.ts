@@ -105,6 +105,7 @@ async function exchangeCode(session: HostSession, code: string, sent: Authorizat
       checkProviderQuirks({
         provider: session.provider,
         authorizeUrl: auth.authorizeUrl,
+        tokenUrl: auth.tokenUrl,
         scope: auth.scope,
         tokenResponseBody: result.outcome.response?.body,
         exchangeId: result.outcome.exchangeId,

@@ -12,7 +12,7 @@ export type TokenGrantFields =
   | { grant: 'refresh_token'; refreshToken: string };
 
 export type TokenRequestParams = TokenGrantFields & {
-  profile: Pick<HostProfile, 'timeouts' | 'limits'>;
+  profile: Pick<HostProfile, 'timeouts' | 'limits' | 'token'>;
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
@@ -77,7 +77,7 @@ function applyHeaderOverrides(headers: Record<string, string>, overrides: Partia
 export function buildTokenRequest(p: TokenRequestParams): OutboundRequest {
   const { body, authorization } = tokenRequestFields(p);
   const headers = applyHeaderOverrides(
-    { 'Content-Type': CONTENT_TYPE[p.encoding], Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+    { 'Content-Type': CONTENT_TYPE[p.encoding], Accept: p.profile.token.acceptHeader, ...(authorization ? { Authorization: authorization } : {}) },
     p.headerOverrides,
   );
   return {

@@ -33,6 +33,11 @@ export interface HostProfile {
     clientAuth: ClientAuthMethod;
     /** The host keeps the previous refresh token when a refresh response has none. */
     keepsRefreshTokenWhenOmitted: boolean;
+    /**
+     * The Accept header of token requests. UNCONFIRMED for ChatGPT: its backend's HTTP client (aiohttp, PROTOCOL.md
+     * §2) sends its wildcard default, so providers that answer form-encoded unless asked for JSON (GitHub) do so here.
+     */
+    acceptHeader: string;
     /** Without expires_in the host treats the token as never expiring. */
     treatsMissingExpiryAsForever: boolean;
   };

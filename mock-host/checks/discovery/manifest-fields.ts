@@ -56,11 +56,12 @@ export function checkManifestFields(args: { manifest: unknown; ref: ExchangeRef 
   if (result.success) return [];
   const byPath = new Map<string, Issue[]>();
   for (const issue of result.error.issues) {
-    // Record keys come from the document: clip them like any other value.
-    const key = clipText(issue.path.map(String).join('.'), 120) || '(manifest)';
+    const key = issue.path.map(String).join('.') || '(manifest)';
     byPath.set(key, [...(byPath.get(key) ?? []), issue]);
   }
-  const drafts = [...byPath].map(([path, issues]) => {
+  const drafts = [...byPath].map(([fullPath, issues]) => {
+    // Record keys come from the document: clipped like any other value from it.
+    const path = clipText(fullPath, 120);
     const value = valueAt(args.manifest, issues[0]?.path ?? []);
     const expected = [...new Set(issues.map(expectation))].join('; ');
     const given = HIDDEN.test(path) ? `${typeof value} (value hidden)` : showValue(value);

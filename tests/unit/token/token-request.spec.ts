@@ -60,7 +60,7 @@ for (const c of CASES) {
           expect(JSON.stringify(seen.body)).toBe(raw);
           expect(seen.headers['content-type']).toBe('application/json');
         }
-        expect(seen.headers.accept).toBe('application/json');
+        expect(seen.headers.accept).toBe('*/*');
         if (clientAuth === 'basic') expect(seen.headers.authorization).toBe(basicOf(CLIENT_ID, CLIENT_SECRET));
         else expect(seen.headers.authorization).toBeUndefined();
         expect(outcome.request).toMatchObject({
