@@ -114,7 +114,7 @@ function readParameters(doc: unknown, list: readonly unknown[], where: string): 
     if (resolved === undefined) return;
     const p = parameterSchema.safeParse(resolved);
     if (!p.success) throw new InvalidDocument(describeIssue(`${where}.parameters.${i}`, p.error));
-    // Path parameters are always required, whatever the document says (OpenAPI 3 §4.8.12.1).
+    // Path parameters are always required, whatever the document says (OpenAPI 3, Parameter Object: MUST be true for "path").
     const required = p.data.in === 'path' || p.data.required === true;
     out.push({ name: p.data.name, in: p.data.in, required, ...(p.data.description === undefined ? {} : { description: p.data.description }) });
   });
@@ -212,7 +212,10 @@ export function parseOpenApi(source: OpenApiSource): OpenApiResult {
   }
   if (source.text.trim() === '') return { ok: false, reason: 'the body is empty' };
   const text = parseStructuredText(source.text, source.contentType);
-  if (!text.ok) return { ok: false, reason: `not parseable as ${text.format.toUpperCase()}: ${text.reason}` };
+  if (!text.ok) {
+    const format = text.format.toUpperCase();
+    return { ok: false, reason: text.kind === 'syntax' ? `not parseable as ${format}: ${text.reason}` : `the ${format} ${text.reason}` };
+  }
   try {
     return { ok: true, spec: readDocument(text.value, source) };
   } catch (err) {

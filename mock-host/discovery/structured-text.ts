@@ -16,6 +16,7 @@ export type TextFormat = 'json' | 'yaml';
 export type ParseFailureKind = 'syntax' | 'too-deep' | 'too-large' | 'alias-bomb';
 export type ParsedText =
   | { ok: true; value: unknown; format: TextFormat }
+  /** `reason`: the parser's message for syntax errors, else a predicate ("is nested more than 64 levels deep"). */
   | { ok: false; kind: ParseFailureKind; format: TextFormat; reason: string };
 
 /** Depth and size of a parsed value, stopping early; shared (aliased) nodes are counted each time they are reached. */
@@ -36,8 +37,8 @@ export function measure(value: unknown): { depth: number; nodes: number; exceede
 
 function guarded(value: unknown, format: TextFormat): ParsedText {
   const m = measure(value);
-  if (m.exceeded === 'too-deep') return { ok: false, kind: 'too-deep', format, reason: `nested more than ${MAX_DEPTH} levels deep` };
-  if (m.exceeded === 'too-large') return { ok: false, kind: 'too-large', format, reason: `more than ${MAX_NODES.toLocaleString('en')} values` };
+  if (m.exceeded === 'too-deep') return { ok: false, kind: 'too-deep', format, reason: `is nested more than ${MAX_DEPTH} levels deep` };
+  if (m.exceeded === 'too-large') return { ok: false, kind: 'too-large', format, reason: `has more than ${MAX_NODES.toLocaleString('en')} values` };
   return { ok: true, value, format };
 }
 
@@ -63,7 +64,7 @@ export function parseYamlText(text: string): ParsedText {
     value = parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES, logLevel: 'error', merge: false, schema: 'core' });
   } catch (err) {
     if (err instanceof ReferenceError && /alias/i.test(err.message)) {
-      return { ok: false, kind: 'alias-bomb', format: 'yaml', reason: `more than ${MAX_YAML_ALIASES} alias expansions (a YAML "billion laughs" document)` };
+      return { ok: false, kind: 'alias-bomb', format: 'yaml', reason: `expands more than ${MAX_YAML_ALIASES} aliases (a YAML "billion laughs" document)` };
     }
     return { ok: false, kind: 'syntax', format: 'yaml', reason: firstLine(err) };
   }

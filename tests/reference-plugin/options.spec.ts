@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseCli } from '../../examples/reference-plugin/cli-args.ts';
 import { PluginClock } from '../../examples/reference-plugin/clock.ts';
 import {
@@ -8,7 +10,8 @@ import {
 } from '../../examples/reference-plugin/options.ts';
 import { expect, test } from './support/fixtures.ts';
 
-const MAIN = 'examples/reference-plugin/main.ts';
+const PLUGIN_DIR = new URL('../../examples/reference-plugin/', import.meta.url);
+const MAIN = fileURLToPath(new URL('main.ts', PLUGIN_DIR));
 
 test.describe('options, clock and CLI', () => {
   test('defaults', () => {
@@ -46,6 +49,11 @@ test.describe('options, clock and CLI', () => {
       // @ts-expect-error deliberately invalid input
       expect(() => resolveReferencePluginOptions(input)).toThrow(message);
     }
+  });
+
+  test('the README lists every fault', () => {
+    const readme = readFileSync(new URL('README.md', PLUGIN_DIR), 'utf8');
+    for (const name of FAULT_NAMES) expect(readme).toContain(`| \`${name}\` |`);
   });
 
   test('the clock only moves forward', () => {

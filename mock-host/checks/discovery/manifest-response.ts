@@ -62,7 +62,7 @@ export function checkManifestIsJson(args: { parsed: ParsedText; response: HttpRe
   return [
     {
       code: 'MANIFEST_INVALID',
-      message: `(manifest): the JSON is ${parsed.reason}; a manifest is a flat object of a dozen fields`,
+      message: `(manifest): the JSON ${parsed.reason}; a manifest is a flat object of a dozen fields`,
       fix: 'Serve the documented manifest fields only (see mock-host/discovery/ai-plugin.schema.json).',
       ...cite(args.ref),
     },

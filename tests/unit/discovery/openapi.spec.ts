@@ -88,7 +88,7 @@ test.describe('hostile documents', () => {
     const started = performance.now();
     const deep = `{"openapi":"3.0.0","paths":${'['.repeat(5000)}${']'.repeat(5000)}}`;
     const result = parseOpenApi(source(deep, { contentType: 'application/json' }));
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/nested more than 64 levels/) });
+    expect(result).toEqual({ ok: false, reason: 'the JSON is nested more than 64 levels deep' });
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -97,13 +97,18 @@ test.describe('hostile documents', () => {
     expect(result.ok).toBe(false);
   });
 
+  test('a self-referencing YAML alias is cut at the depth limit', () => {
+    const result = parseOpenApi(source('openapi: 3.0.0\npaths: &p\n  /a: { get: { x: *p } }\n'));
+    expect(result).toEqual({ ok: false, reason: 'the YAML is nested more than 64 levels deep' });
+  });
+
   test('a YAML alias bomb is stopped at the alias budget', () => {
     let bomb = 'openapi: "3.0.0"\na0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]\n`;
     bomb += 'paths: { "/x": { get: { summary: *a9 } } }\n';
     const started = performance.now();
     const result = parseOpenApi(source(bomb, { contentType: 'text/yaml' }));
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/alias/) });
+    expect(result).toEqual({ ok: false, reason: 'the YAML expands more than 100 aliases (a YAML "billion laughs" document)' });
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
