@@ -2,7 +2,7 @@ import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import type { Browser } from 'playwright';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
-import { HostSession } from '../mock-host/engine/session.ts';
+import { HostSession, type TargetClock } from '../mock-host/engine/session.ts';
 import { PROFILES } from '../mock-host/profiles/index.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
@@ -15,6 +15,8 @@ import { describeFindings } from './scenario-outcome.ts';
 export interface ConformanceTarget {
   origin: string;
   settings: Settings;
+  /** Only for simulated targets, whose clock the harness controls. */
+  targetClock?: TargetClock;
 }
 
 interface WorkerFixtures {
@@ -84,7 +86,14 @@ export async function runScenarioTest(args: {
   await allure.severity(ALLURE_SEVERITY[scenario.severity]);
   await allure.parameter('target', target.origin);
   if (scenario.description) await allure.description(scenario.description);
-  const session = new HostSession({ scenario: scenario.id, profile, settings, origin: target.origin, hostOrigin: mockHost.origin });
+  const session = new HostSession({
+    scenario: scenario.id,
+    profile,
+    settings,
+    origin: target.origin,
+    hostOrigin: mockHost.origin,
+    ...(target.targetClock ? { targetClock: target.targetClock } : {}),
+  });
   mockHost.track(session);
   const context = await browser.newContext(settings.login.storageState ? { storageState: settings.login.storageState } : {});
   let result: ScenarioResult;

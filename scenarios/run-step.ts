@@ -1,5 +1,10 @@
 import type { BrowserContext } from 'playwright';
+import { authorizeInBrowser } from '../mock-host/browser/authorize-in-browser.ts';
 import { installInBrowser } from '../mock-host/browser/install-in-browser.ts';
+import type { Authorize } from '../mock-host/engine/probes/authorize-port.ts';
+import { probeCodeReuse, probeRedirectUriBinding, probeUnregisteredRedirect, probeWrongClientSecret } from '../mock-host/engine/probes/code-probes.ts';
+import { probeExpiredToken } from '../mock-host/engine/probes/expired-token-probe.ts';
+import { probeConcurrentRefresh, probeRefreshRotation } from '../mock-host/engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../mock-host/engine/probe-tokens.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../mock-host/engine/refresh.ts';
 import type { HostSession } from '../mock-host/engine/session.ts';
@@ -11,6 +16,11 @@ export interface StepEnvironment {
   session: HostSession;
   context: BrowserContext;
   mockHost: MockHostServer;
+}
+
+/** Probes catch their callbacks in the browser, so the host's own route never consumes a probe's code. */
+function browserAuthorize(env: StepEnvironment): Authorize {
+  return (sent) => authorizeInBrowser({ session: env.session, context: env.context, sent, intercept: true });
 }
 
 export function stepTitle(step: Step): string {
@@ -29,6 +39,20 @@ export function stepTitle(step: Step): string {
       return `advance-clock: move the host's clock ${step.seconds} s on`;
     case 'probe-invalid-tokens':
       return 'probe: call the API with a garbage token, no token and a lower-case scheme';
+    case 'probe-code-reuse':
+      return 'probe: install, then exchange the same code a second time';
+    case 'probe-wrong-client-secret':
+      return 'probe: exchange a fresh code with a wrong client secret';
+    case 'probe-redirect-uri-binding':
+      return 'probe: exchange a fresh code with a different redirect_uri';
+    case 'probe-unregistered-redirect-uri':
+      return 'probe: authorize with an unregistered redirect URI';
+    case 'probe-refresh-rotation':
+      return 'probe: refresh, then replay the previous refresh token';
+    case 'probe-concurrent-refresh':
+      return 'probe: two simultaneous refreshes with one refresh token';
+    case 'probe-expired-token':
+      return "probe: call the API with an access token past its real lifetime";
   }
 }
 
@@ -69,5 +93,19 @@ export async function runStep(step: Step, env: StepEnvironment): Promise<string>
     case 'probe-invalid-tokens':
       await probeInvalidTokens(session);
       return 'probed';
+    case 'probe-code-reuse':
+      return probeCodeReuse(session, browserAuthorize(env));
+    case 'probe-wrong-client-secret':
+      return probeWrongClientSecret(session, browserAuthorize(env));
+    case 'probe-redirect-uri-binding':
+      return probeRedirectUriBinding(session, browserAuthorize(env));
+    case 'probe-unregistered-redirect-uri':
+      return probeUnregisteredRedirect(session, browserAuthorize(env));
+    case 'probe-refresh-rotation':
+      return probeRefreshRotation(session);
+    case 'probe-concurrent-refresh':
+      return probeConcurrentRefresh(session);
+    case 'probe-expired-token':
+      return probeExpiredToken(session);
   }
 }

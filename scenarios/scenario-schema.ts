@@ -5,7 +5,22 @@ const SECTIONS = ['discovery', 'authorization', 'token', 'api', 'refresh', 'prov
 const findingCode = z.enum(FINDING_CODES as [string, ...string[]]);
 
 /** The lifecycle steps a scenario can drive, each a method of the mock host's engine. */
-export const STEP_ACTIONS = ['discover', 'install', 'use', 'expire', 'refresh', 'advance-clock', 'probe-invalid-tokens'] as const;
+export const STEP_ACTIONS = [
+  'discover',
+  'install',
+  'use',
+  'expire',
+  'refresh',
+  'advance-clock',
+  'probe-invalid-tokens',
+  'probe-code-reuse',
+  'probe-wrong-client-secret',
+  'probe-redirect-uri-binding',
+  'probe-unregistered-redirect-uri',
+  'probe-refresh-rotation',
+  'probe-concurrent-refresh',
+  'probe-expired-token',
+] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
 const useOptions = z.strictObject({ operation: z.string().min(1).describe('operationId to call (default: PLUGIN_OPERATION or the first without input)') });

@@ -12,7 +12,7 @@ for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'simulated')
     const plugin = await startReferencePlugin(sim.plugin);
     try {
       const settings = referenceSettings({ ...harnessSettings, url: undefined }, plugin);
-      await runScenarioTest({ scenario, target: { origin: plugin.url, settings }, mockHost, browser, testInfo });
+      await runScenarioTest({ scenario, target: { origin: plugin.url, settings, targetClock: plugin.clock }, mockHost, browser, testInfo });
     } finally {
       await plugin.close();
     }

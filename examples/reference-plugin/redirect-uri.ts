@@ -17,7 +17,7 @@ export function isRegisteredRedirectUri(
   registered: readonly string[],
   allowLoopbackPort: boolean,
 ): boolean {
-  if (registered.includes(candidate) || candidate.startsWith("https:")) return true;
+  if (registered.includes(candidate)) return true;
   if (!allowLoopbackPort) return false;
   const loopbackPath = LOOPBACK_URI.exec(candidate)?.[1];
   return loopbackPath !== undefined && registered.some((uri) => pathAndQuery(uri) === loopbackPath);

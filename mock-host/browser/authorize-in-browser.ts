@@ -1,10 +1,11 @@
 import type { BrowserContext, Page, Request } from 'playwright';
 import type { AuthorizationRequest } from '../engine/authorize-url.ts';
+import type { AuthorizeOutcome } from '../engine/probes/authorize-port.ts';
 import type { HostSession } from '../engine/session.ts';
 import { genericLogin, loadLoginScript, LoginStuck, type LoginContext } from './login-strategy.ts';
 
-/** Where the browser ended up: sent to the redirect URI, or stopped on a page that refused the request. */
-export type AuthorizeOutcome = { kind: 'callback'; url: string } | { kind: 'refused'; status: number; text: string } | { kind: 'unreachable'; detail: string };
+export type { AuthorizeOutcome };
+
 
 /** Waits for the browser to be sent to the redirect URI, whichever way it gets there (link, form, 302 hop). */
 function watchForCallback(context: BrowserContext, redirectUri: string): { reached: () => boolean; url: Promise<string>; dispose: () => void } {

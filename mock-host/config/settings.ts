@@ -42,6 +42,7 @@ export const settingsSchema = z
     PLUGIN_SCOPE: z.string().optional(),
     PLUGIN_TOKEN_EXCHANGE_METHOD: z.enum(['default_post', 'basic_auth_header']).default('default_post'),
     PLUGIN_REPORTS_DIR: nonEmpty.default('reports'),
+    PLUGIN_EXPIRY_WAIT_MAX_SECONDS: z.coerce.number().int('expected whole seconds').min(0).max(3600).default(90),
   })
   .superRefine((s, ctx) => {
     for (const [path, file] of [['PLUGIN_LOGIN_SCRIPT', s.PLUGIN_LOGIN_SCRIPT], ['PLUGIN_STORAGE_STATE', s.PLUGIN_STORAGE_STATE]] as const) {
@@ -70,6 +71,8 @@ export interface Settings {
   provider?: RawSettings['PLUGIN_PROVIDER'];
   action: { openapiUrl?: string; authorizationUrl?: string; tokenUrl?: string; scope?: string; tokenExchangeMethod: RawSettings['PLUGIN_TOKEN_EXCHANGE_METHOD'] };
   reportsDir: string;
+  /** The longest real wait for a token to expire before probing API_ACCEPTS_EXPIRED_TOKEN against a real target. */
+  expiryWaitMaxSeconds: number;
 }
 
 const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof RawSettings)[];
@@ -122,7 +125,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  const s = result.data;
+  return toSettings(result.data);
+}
+
+/** The normalised view of validated settings. */
+function toSettings(s: RawSettings): Settings {
   return {
     url: s.PLUGIN_URL?.replace(/\/+$/, ''),
     profile: s.PLUGIN_PROFILE,
@@ -144,5 +151,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       tokenExchangeMethod: s.PLUGIN_TOKEN_EXCHANGE_METHOD,
     },
     reportsDir: s.PLUGIN_REPORTS_DIR,
+    expiryWaitMaxSeconds: s.PLUGIN_EXPIRY_WAIT_MAX_SECONDS,
   };
+}
+
+/** Every setting at its default: a base for tests and for in-process runs. */
+export function defaultSettings(overrides: Partial<Settings> = {}): Settings {
+  return { ...toSettings(settingsSchema.parse({})), ...overrides };
 }

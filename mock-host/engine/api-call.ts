@@ -12,6 +12,7 @@ export function pickOperation(session: HostSession, wanted?: string): ApiOperati
     if (!op) return session.abort(`PLUGIN_OPERATION=${id} is not an operationId of the OpenAPI document (have: ${ops.map((o) => o.operationId).join(', ')})`, 'inconclusive');
     return op;
   }
+  if (!ops.length) return session.abort('the OpenAPI document gave no operations to call (see the OPENAPI_* findings of the discovery scenario)', 'failed');
   const free = ops.filter((o) => !o.needsInput);
   const op = free.find((o) => o.method === 'GET') ?? free[0];
   if (!op) return session.abort('every operation needs input: set PLUGIN_OPERATION to one the harness may call', 'inconclusive');

@@ -26,6 +26,12 @@ export interface SessionInit {
   /** The mock host's own origin, for the `local` redirect mode. */
   hostOrigin?: string;
   clock?: VirtualClock;
+  /** A simulated target's own clock, so probes can outlive its tokens without waiting. */
+  targetClock?: TargetClock;
+}
+
+export interface TargetClock {
+  advance(seconds: number): void;
 }
 
 /** What one token request taught the host (for lifecycle checks that compare responses). */
@@ -48,6 +54,7 @@ export class HostSession {
   readonly origin: string;
   readonly hostOrigin?: string;
   readonly clock: VirtualClock;
+  readonly targetClock?: TargetClock;
   readonly secrets = new SecretRegistry();
   readonly recorder: Recorder;
   readonly findings: FindingCollector;
@@ -68,6 +75,7 @@ export class HostSession {
     this.origin = init.origin.replace(/\/+$/, '');
     this.hostOrigin = init.hostOrigin;
     this.clock = init.clock ?? new VirtualClock();
+    if (init.targetClock) this.targetClock = init.targetClock;
     this.recorder = new Recorder(this.secrets);
     this.findings = new FindingCollector(init.scenario, init.profile.severityOverrides);
     this.#states = new PendingStates(init.profile.authorize.stateTtlSeconds * 1000);

@@ -42,6 +42,7 @@ export default class SummaryReporter implements Reporter {
   /** Keyed by test id: a retry replaces the earlier attempt. */
   readonly #byTest = new Map<string, ScenarioResult[]>();
   #order = new Map<string, number>();
+  readonly #underRunScript = process.env.PLUGIN_CONFORMANCE_RUNNER === '1';
 
   constructor(options: unknown = {}) {
     this.#options = optionsSchema.parse(options ?? {});
@@ -81,6 +82,9 @@ export default class SummaryReporter implements Reporter {
     const ordered = [...this.#byTest.entries()]
       .sort(([a], [b]) => (this.#order.get(a) ?? Number.MAX_SAFE_INTEGER) - (this.#order.get(b) ?? Number.MAX_SAFE_INTEGER))
       .flatMap(([, results]) => results);
+    // A plain `playwright test tests/unit` run has no scenarios: leave the last real summary alone. Under
+    // scripts/run.ts an empty summary is still written, because its absence means the run broke.
+    if (ordered.length === 0 && !this.#underRunScript) return;
     try {
       const summary = writeSummaryFiles(
         buildSummary(ordered, {
@@ -91,7 +95,7 @@ export default class SummaryReporter implements Reporter {
         }),
         paths,
       );
-      if (this.#options.print ?? process.env.PLUGIN_CONFORMANCE_RUNNER !== '1') {
+      if (this.#options.print ?? !this.#underRunScript) {
         const t = summary.totals;
         console.log(
           `\nplugin-conformance: verdict ${summary.verdict.toUpperCase()}: ${t.scenarios} scenarios (${t.passed} passed, ` +

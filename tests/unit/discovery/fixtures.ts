@@ -1,4 +1,4 @@
-import type { Settings } from '../../../mock-host/config/settings.ts';
+import { defaultSettings, type Settings } from '../../../mock-host/config/settings.ts';
 import type { HttpOutcome, HttpResponse } from '../../../mock-host/recorder/exchange.ts';
 import type { OpenApiSpec } from '../../../mock-host/discovery/openapi.ts';
 import { parseOpenApi } from '../../../mock-host/discovery/openapi.ts';
@@ -78,19 +78,13 @@ components:
 }
 
 export function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
+  return defaultSettings({
     url: ORIGIN,
-    profile: 'chatgpt-plugin',
     clientId: 'client-1',
     clientSecret: 'client-secret-123456',
-    pluginId: 'plugin-00000000-0000-4000-8000-000000000000',
-    redirect: 'production',
-    login: {},
     verificationToken: VERIFICATION_TOKEN,
-    action: { tokenExchangeMethod: 'default_post' },
-    reportsDir: 'reports',
     ...overrides,
-  };
+  });
 }
 
 export function response(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {

@@ -1,0 +1,34 @@
+import { checkInvalidCredentialAnswer } from '../../checks/api/check-invalid-token.ts';
+import { callOperation } from '../api-call.ts';
+import { protectedOperation } from '../probe-tokens.ts';
+import type { HostSession } from '../session.ts';
+
+/**
+ * After the token's real lifetime the old access token must be refused (API_ACCEPTS_EXPIRED_TOKEN). A simulated
+ * target's clock is moved; against a real target the probe waits for real, but only for lifetimes up to
+ * PLUGIN_EXPIRY_WAIT_MAX_SECONDS, and is skipped (with the reason) otherwise.
+ */
+export async function probeExpiredToken(session: HostSession): Promise<string> {
+  const c = session.credentials;
+  if (!c) return session.abort('no credentials: install first', 'inconclusive');
+  if (c.expiresInSeconds === undefined) return session.abort('the token response has no expires_in, so there is no lifetime to outlive (see TOKEN_NO_EXPIRY)', 'skipped');
+  const op = protectedOperation(session);
+  if (!op) return session.abort('no operation requires authentication and takes no input', 'skipped');
+  const wait = c.expiresInSeconds + 2;
+  let how: string;
+  if (session.targetClock) {
+    session.targetClock.advance(wait);
+    how = `moved the target's clock ${wait} s`;
+  } else if (wait <= session.settings.expiryWaitMaxSeconds) {
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    how = `waited ${wait} s for real`;
+  } else {
+    return session.abort(
+      `the token lives ${c.expiresInSeconds} s; waiting for it is over PLUGIN_EXPIRY_WAIT_MAX_SECONDS=${session.settings.expiryWaitMaxSeconds}. Lower the access-token lifetime of a test deployment, or raise the setting`,
+      'skipped',
+    );
+  }
+  const call = await callOperation(session, op, `Bearer ${c.accessToken}`, `probe ${op.operationId} with the expired access token`);
+  session.findings.addAll([...call.drafts, ...checkInvalidCredentialAnswer({ outcome: call.outcome, credential: 'expired', operationId: op.operationId, curl: call.curl })]);
+  return `${how}; the old token got ${call.outcome.response?.status ?? call.outcome.error?.kind}`;
+}
