@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchArgs, findChromium } from './mock-host/browser/find-browser.ts';
 import { PROFILES } from './mock-host/profiles/index.ts';
@@ -13,6 +14,8 @@ export default defineConfig({
   outputDir: `${reportsDir}/test-results`,
   timeout: 90_000,
   fullyParallel: true,
+  // Scenarios wait on the browser and loopback HTTP more than on CPU: one worker per core keeps both busy.
+  workers: Math.min(4, availableParallelism()),
   forbidOnly: !!process.env.CI,
   reporter: [
     ['list'],

@@ -2,7 +2,8 @@ import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import type { Browser } from 'playwright';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
-import { HostSession, type TargetClock } from '../mock-host/engine/session.ts';
+import { HostSession } from '../mock-host/engine/session.ts';
+import type { StartedTarget } from './targets/simulated-target.ts';
 import { PROFILES } from '../mock-host/profiles/index.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
@@ -12,12 +13,8 @@ import { runScenario, type ScenarioReporting } from './run-scenario.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import { describeFindings } from './scenario-outcome.ts';
 
-export interface ConformanceTarget {
-  origin: string;
-  settings: Settings;
-  /** Only for simulated targets, whose clock the harness controls. */
-  targetClock?: TargetClock;
-}
+/** Where the scenarios run: PLUGIN_URL, the bundled plugin, or a simulated target. */
+export type ConformanceTarget = Omit<StartedTarget, 'close'>;
 
 interface WorkerFixtures {
   harnessSettings: Settings;
@@ -35,7 +32,9 @@ export const test = base.extend<object, WorkerFixtures>({
     async ({ harnessSettings }, use) => {
       if (harnessSettings.url) return use({ origin: harnessSettings.url, settings: harnessSettings });
       const plugin = await startReferencePlugin({});
-      await use({ origin: plugin.url, settings: referenceSettings(harnessSettings, plugin) });
+      // The bundled plugin's clock is ours to move, so expiry probes need no real waiting. Tests in a worker run
+      // one at a time and each installs afresh, so moving it cannot expire another test's tokens.
+      await use({ origin: plugin.url, settings: referenceSettings(harnessSettings, plugin), targetClock: plugin.clock });
       await plugin.close();
     },
     { scope: 'worker' },

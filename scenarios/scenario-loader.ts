@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
-import type { FindingCode } from '../mock-host/findings/catalog.ts';
-import { ConfigError } from '../mock-host/config/config-error.ts';
-import { normaliseStep, scenarioFileSchema, type ScenarioFileInput, type Step } from './scenario-schema.ts';
-import { referencePluginOptionsSchema, type ReferencePluginOptions } from '../examples/reference-plugin/options.ts';
 import { z } from 'zod';
+import { ConfigError } from '../mock-host/config/config-error.ts';
+import type { Settings } from '../mock-host/config/settings.ts';
+import type { FindingCode } from '../mock-host/findings/catalog.ts';
+import { normaliseStep, scenarioFileSchema, type ScenarioFileInput, type Step } from './scenario-schema.ts';
+import { SIMULATED_TARGET_KINDS } from './targets/index.ts';
+import type { StartedTarget } from './targets/simulated-target.ts';
 
 export const SCENARIOS_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -21,7 +23,12 @@ export interface ScenarioFile {
   requiresAuth?: NonNullable<ScenarioFileInput['requires']>['auth'];
   reports?: string[];
   steps: Step[];
-  simulated?: { plugin: ReferencePluginOptions; expected: FindingCode[] };
+  simulated?: {
+    /** The target kind's key and its validated spec, bound: starts a fresh target for one test. */
+    targetKind: string;
+    start: (base: Settings) => Promise<StartedTarget>;
+    expected: FindingCode[];
+  };
 }
 
 /** The line of a YAML node at a zod issue path, so an error names the place in the file. */
@@ -59,15 +66,15 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
   if (kind === 'conformance' && (s.target || s.expect)) {
     throw new ConfigError(`${shown}: "target" and "expect" belong in scenarios/simulated/; conformance scenarios run against any target`);
   }
-  let plugin: ReferencePluginOptions | undefined;
-  if (s.target) {
-    const reference = s.target['reference-plugin'];
-    const checked = referencePluginOptionsSchema.safeParse({ ...reference.options, faults: reference.faults });
-    if (!checked.success) {
-      throw new ConfigError(`${shown}:${lineOf(doc, counter, ['target']) ?? '?'}: invalid reference-plugin target:\n${z.prettifyError(checked.error)}`);
-    }
-    // Keep the input form: startReferencePlugin applies the defaults itself.
-    plugin = { ...reference.options, faults: checked.data.faults } as ReferencePluginOptions;
+  let simulated: ScenarioFile['simulated'];
+  if (s.target && s.expect) {
+    const [key, spec] = Object.entries(s.target)[0] ?? [];
+    const targetKind = SIMULATED_TARGET_KINDS.find((k) => k.key === key);
+    const line = lineOf(doc, counter, ['target']) ?? '?';
+    if (!targetKind) throw new ConfigError(`${shown}:${line}: unknown simulated target "${key}"; expected one of ${SIMULATED_TARGET_KINDS.map((k) => k.key).join(', ')}`);
+    const checked = targetKind.schema.safeParse(spec ?? {});
+    if (!checked.success) throw new ConfigError(`${shown}:${line}: invalid ${key} target:\n${z.prettifyError(checked.error)}`);
+    simulated = { targetKind: targetKind.key, start: (base) => targetKind.start(checked.data, base), expected: s.expect.findings as FindingCode[] };
   }
   return {
     id: kind === 'simulated' ? `simulated/${s.id}` : s.id,
@@ -80,7 +87,7 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
     ...(s.requires ? { requiresAuth: s.requires.auth } : {}),
     ...(s.reports ? { reports: s.reports } : {}),
     steps: s.steps.map(normaliseStep),
-    ...(plugin && s.expect ? { simulated: { plugin, expected: s.expect.findings as FindingCode[] } } : {}),
+    ...(simulated ? { simulated } : {}),
   };
 }
 

@@ -26,20 +26,17 @@ export type StepAction = (typeof STEP_ACTIONS)[number];
 const useOptions = z.strictObject({ operation: z.string().min(1).describe('operationId to call (default: PLUGIN_OPERATION or the first without input)') });
 const advanceOptions = z.strictObject({ seconds: z.number().positive().max(10 * 365 * 86_400) });
 
-export const stepSchema = z.union([
-  z.enum(STEP_ACTIONS).describe('a step with default options'),
-  z.strictObject({ use: useOptions }),
-  z.strictObject({ 'advance-clock': advanceOptions }),
-]);
+export const stepSchema = z.union(
+  [z.enum(STEP_ACTIONS).describe('a step with default options'), z.strictObject({ use: useOptions }), z.strictObject({ 'advance-clock': advanceOptions })],
+  { error: `expected a step: one of ${STEP_ACTIONS.join(', ')}, or {use: {operation}} or {advance-clock: {seconds}}` },
+);
 export type StepInput = z.infer<typeof stepSchema>;
 
-/** A simulated target: the bundled reference plugin with deliberate faults. */
-const simulatedTargetSchema = z.strictObject({
-  'reference-plugin': z.strictObject({
-    faults: z.array(z.string().min(1)).default([]).describe('fault switches of examples/reference-plugin'),
-    options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('other reference-plugin options'),
-  }),
-});
+/** A simulated target: one key naming its kind (scenarios/targets/), validated further by that kind's schema. */
+const simulatedTargetSchema = z
+  .record(z.string(), z.unknown())
+  .refine((t) => Object.keys(t).length === 1, 'name exactly one simulated target kind, e.g. "reference-plugin:"')
+  .describe('the simulated target: reference-plugin, or another kind from scenarios/targets/');
 
 export const scenarioFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by "-" (the file name without .yaml)'),

@@ -1,6 +1,6 @@
 // The body of `npm test`: validate input, find a browser, run Playwright, build the HTML reports, and turn
 // reports/summary.json into the exit code of DESIGN.md (0 pass, 1 target or run failed, 2 bad input).
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ConfigError } from '../mock-host/config/config-error.ts';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
@@ -39,16 +39,6 @@ function playwrightArgs(settings: Settings, extra: readonly string[]): string[] 
   const choosesProject = extra.some((a) => a === '--project' || a.startsWith('--project='));
   // With a real target only the conformance scenarios make sense; the simulated ones and self-tests test us.
   return ['test', ...(settings.url && !choosesProject ? ['--project=conformance'] : []), ...extra];
-}
-
-function publishJobSummary(paths: ReportPaths): void {
-  const target = process.env.GITHUB_STEP_SUMMARY;
-  if (!target) return;
-  try {
-    appendFileSync(target, `${readFileSync(paths.summaryMarkdown, 'utf8')}\n`);
-  } catch (err) {
-    console.error(`warning: could not append to GITHUB_STEP_SUMMARY: ${(err as Error).message}`);
-  }
 }
 
 async function main(): Promise<number> {
@@ -95,10 +85,9 @@ async function main(): Promise<number> {
     console.log(`${label}: ${read.summary.verdict.toUpperCase()}  (${t.scenarios} scenarios: ${t.passed} passed, ${t.failed} failed, ` +
       `${t.skipped} skipped, ${t.inconclusive} inconclusive; findings: ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos)`);
     console.log(`Summary:     ${paths.summaryJson}  (Markdown: ${paths.summaryMarkdown})`);
-    publishJobSummary(paths);
   }
   for (const report of reports)
-    console.log(report.includes('allure-report-single')
+    console.log(report.startsWith(paths.allureReportSingle)
       ? `HTML report: ${report}  (single file, opens from disk)`
       : `HTML report: ${report}  (serve it: npx allure open ${paths.allureReport})`);
   if (decision.message) console.error(decision.message);
