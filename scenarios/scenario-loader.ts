@@ -51,7 +51,13 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
     const e = doc.errors[0];
     throw new ConfigError(`${shown}:${e?.linePos?.[0].line ?? '?'}: not valid YAML: ${e?.message.split('\n')[0]}`);
   }
-  const parsed = scenarioFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    throw new ConfigError(`${shown}: cannot be read: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = scenarioFileSchema.safeParse(data);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const line = lineOf(doc, counter, issue.path);
