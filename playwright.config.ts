@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchArgs, findChromium } from './mock-host/browser/find-browser.ts';
 import { PROFILES } from './mock-host/profiles/index.ts';
+import { reportPaths } from './mock-host/report/report-paths.ts';
 
-const reportsDir = process.env.PLUGIN_REPORTS_DIR ?? 'reports';
+const reports = reportPaths();
 const browser = findChromium();
 // The real hosts' callback origins never resolve: a production-mode callback is caught in the browser and must
 // never leave the machine, even when a plugin redirects there in a way Playwright's routing does not see.
@@ -11,7 +12,7 @@ const callbackHosts = [...new Set(Object.values(PROFILES).flatMap((p) => [new UR
 
 export default defineConfig({
   testDir: '.',
-  outputDir: `${reportsDir}/test-results`,
+  outputDir: `${reports.dir}/test-results`,
   timeout: 90_000,
   fullyParallel: true,
   // Scenarios wait on the browser and loopback HTTP more than on CPU: one worker per core keeps both busy.
@@ -22,7 +23,7 @@ export default defineConfig({
     [
       'allure-playwright',
       {
-        resultsDir: `${reportsDir}/allure-results`,
+        resultsDir: reports.allureResults,
         // Playwright's own API steps would show typed values (passwords) as step titles: keep only test.step.
         detail: false,
         suiteTitle: false,
