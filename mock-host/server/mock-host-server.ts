@@ -6,6 +6,7 @@ import { completeInstall, parseCallback } from '../engine/install.ts';
 import { LifecycleAbort } from '../engine/lifecycle-abort.ts';
 import type { HostSession } from '../engine/session.ts';
 import { escapeHtml, page } from './html.ts';
+import { interactiveRoutes } from './interactive-routes.ts';
 
 interface PendingCallback {
   session: HostSession;
@@ -25,6 +26,7 @@ export class MockHostServer {
   readonly #pending = new Map<string, PendingCallback[]>();
   readonly #sessions = new Set<HostSession>();
   #server?: Server;
+  #interactive?: express.Router;
   origin = '';
 
   app(): express.Express {
@@ -32,7 +34,7 @@ export class MockHostServer {
     app.disable('x-powered-by');
     app.get('/healthz', (_req, res) => void res.type('text/plain').send('ok'));
     app.get('/aip/:pluginId/oauth/callback', (req, res) => void this.#callback(req, res));
-    app.get('/', (_req, res) => void res.type('html').send(this.#statusPage()));
+
     app.use('/api', express.json({ limit: '16kb' }), (req, res, next) => {
       if (req.get(CONTROL_HEADER) !== '1' || !req.is('application/json')) {
         res.status(403).json({ error: `control requests need Content-Type: application/json and ${CONTROL_HEADER}: 1` });
@@ -40,6 +42,9 @@ export class MockHostServer {
       }
       next();
     });
+    // After the guard: the interactive UI's /api routes must carry the control header like the others.
+    app.use((req, res, next) => (this.#interactive ? this.#interactive(req, res, next) : next()));
+    app.get('/', (_req, res) => void res.type('html').send(this.#statusPage()));
     app.get('/api/sessions', (_req, res) => void res.json([...this.#sessions].map(describe)));
     app.post('/api/clock/advance', (req, res) => {
       const seconds = Number((req.body as { seconds?: unknown } | undefined)?.seconds);
@@ -69,6 +74,11 @@ export class MockHostServer {
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** `npm run host`: serve the interactive UI for this one session (its routes take precedence). */
+  enableInteractive(session: HostSession): void {
+    this.#interactive = interactiveRoutes(session, this);
   }
 
   track(session: HostSession): void {

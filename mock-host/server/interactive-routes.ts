@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import express, { type Router } from 'express';
+import { LifecycleAbort } from '../engine/lifecycle-abort.ts';
+import { advancePastExpiry } from '../engine/refresh.ts';
+import type { HostSession } from '../engine/session.ts';
+import { usePlugin } from '../engine/use-plugin.ts';
+import { escapeHtml } from './html.ts';
+import type { MockHostServer } from './mock-host-server.ts';
+
+type Action = 'discover' | 'use' | 'expire';
+
+async function perform(session: HostSession, action: Action): Promise<string> {
+  if (action === 'discover') {
+    const t = await session.discover();
+    return `discovered: auth ${t.auth.type}, ${t.operations.length} operations`;
+  }
+  if (action === 'use') {
+    const r = await usePlugin(session);
+    return `${r.operation.operationId} answered ${r.status}`;
+  }
+  return `clock advanced ${advancePastExpiry(session)} s`;
+}
+
+function page(session: HostSession, nonce: string): string {
+  const findings = session.findings
+    .list()
+    .map((f) => `<li><b>${escapeHtml(f.severity)} ${escapeHtml(f.code)}</b>: ${escapeHtml(f.message)}<br><i>fix:</i> ${escapeHtml(f.fix)}</li>`)
+    .join('');
+  const c = session.credentials;
+  const state = c ? `installed; ${c.refreshToken ? 'refresh token held' : 'NO refresh token'}; clock offset ${session.clock.offsetSeconds()} s` : 'not installed';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plugin-conformance mock host</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'">
+<style>body{font:15px system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}button,a.b{margin-right:.5rem}</style></head><body>
+<h1>Mock host</h1><p>Target: <code>${escapeHtml(session.origin)}</code> (${escapeHtml(session.target?.nameForHuman ?? 'not discovered')}). State: ${escapeHtml(state)}.</p>
+<p><a class="b" href="/install">Install (log in)</a><button data-action="discover">Discover</button><button data-action="use">Use</button><button data-action="expire">Expire token</button></p>
+<pre id="out"></pre><h2>Findings</h2><ul>${findings || '<li>none yet</li>'}</ul>
+<script nonce="${nonce}">
+for (const b of document.querySelectorAll('button[data-action]')) b.addEventListener('click', async () => {
+  const r = await fetch('/api/' + b.dataset.action, { method: 'POST', headers: { 'content-type': 'application/json', 'x-conformance-control': '1' }, body: '{}' });
+  document.getElementById('out').textContent = (await r.json()).note; setTimeout(() => location.reload(), 800);
+});
+</script></body></html>`;
+}
+
+/** The interactive UI of `npm run host`: one session, driven from a page served by the host itself. */
+export function interactiveRoutes(session: HostSession, server: MockHostServer): Router {
+  const router = express.Router();
+  router.get('/', (_req, res) => {
+    const nonce = randomBytes(16).toString('base64');
+    res.type('html').send(page(session, nonce));
+  });
+  router.get('/install', async (_req, res) => {
+    try {
+      if (!session.target) await session.discover();
+      const sent = session.beginInstall();
+      server.expectCallback(session, sent).catch(() => undefined);
+      res.redirect(sent.url);
+    } catch (err) {
+      res.status(400).type('text/plain').send(err instanceof LifecycleAbort ? err.message : 'the install could not start');
+    }
+  });
+  for (const action of ['discover', 'use', 'expire'] as const) {
+    router.post(`/api/${action}`, async (_req, res) => {
+      try {
+        res.json({ ok: true, note: await perform(session, action) });
+      } catch (err) {
+        if (!(err instanceof LifecycleAbort)) throw err;
+        res.status(409).json({ ok: false, note: err.message });
+      }
+    });
+  }
+  return router;
+}
