@@ -36,7 +36,7 @@ const unexpectedError: ErrorRequestHandler = (error: unknown, _req, res, next) =
 export function createReferencePlugin(input: ReferencePluginOptions = {}): ReferencePlugin {
   const options = resolveReferencePluginOptions(input);
   const clock = new PluginClock();
-  const store = new ReferenceStore();
+  const store = new ReferenceStore(options.credentialPrefix);
   store.addUser(options.username, options.password);
   const ctx = createPluginContext(options, clock, store);
 

@@ -35,6 +35,11 @@ export const referencePluginOptionsSchema = z
     faults: z.array(faultSchema).default(() => []),
     /** How long `slow-api` makes listTodos wait. */
     slowApiMs: z.number().int().min(0).default(11_000),
+    /**
+     * Starts every issued code, access token and refresh token (which are otherwise random), so a test can search
+     * reports for them. URL-safe characters only: codes travel in query strings.
+     */
+    credentialPrefix: z.string().regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, "-" and "_" only').max(64).default(''),
     /** Mounts POST /__reference/clock so tests in another process can move the plugin's clock. */
     exposeControl: z.boolean().default(false),
   })

@@ -85,6 +85,16 @@ export class ReferenceStore {
   readonly #todos = new Map<string, Todo[]>();
   #nextTodoId = 1;
 
+  /**
+   * `credentialPrefix` starts every code and token this store issues, so a test can scan reports for them
+   * without knowing the random values (see tests/e2e/secret-scan.spec.ts).
+   */
+  constructor(private readonly credentialPrefix = '') {}
+
+  #credential(): string {
+    return `${this.credentialPrefix}${randomToken()}`;
+  }
+
   addUser(username: string, password: string): User {
     if (this.#users.has(username)) throw new Error(`user ${username} already exists`);
     const user: UserRecord = { id: `user-${this.#users.size + 1}`, username, password };
@@ -129,7 +139,7 @@ export class ReferenceStore {
   }
 
   saveCode(grant: Omit<AuthorizationCode, 'code' | 'familyIds'>): AuthorizationCode {
-    const code: AuthorizationCode = { ...grant, code: randomToken(), familyIds: [] };
+    const code: AuthorizationCode = { ...grant, code: this.#credential(), familyIds: [] };
     this.#codes.set(code.code, code);
     return code;
   }
@@ -152,7 +162,7 @@ export class ReferenceStore {
   }
 
   saveAccessToken(token: Omit<AccessToken, 'token'>): AccessToken {
-    const record: AccessToken = { ...token, token: randomToken() };
+    const record: AccessToken = { ...token, token: this.#credential() };
     this.#accessTokens.set(record.token, record);
     return record;
   }
@@ -162,7 +172,7 @@ export class ReferenceStore {
   }
 
   saveRefreshToken(token: Omit<RefreshToken, 'token' | 'supersededAtMs' | 'revoked'>): RefreshToken {
-    const record: RefreshToken = { ...token, token: randomToken(), supersededAtMs: undefined, revoked: false };
+    const record: RefreshToken = { ...token, token: this.#credential(), supersededAtMs: undefined, revoked: false };
     this.#refreshTokens.set(record.token, record);
     return record;
   }
