@@ -56,7 +56,9 @@ function refuseMissingToken(ctx: PluginContext, res: Response): void {
   res.status(401).json({ error: 'unauthorized', error_description: 'An access token is required' });
 }
 
-function refuseInvalidToken(ctx: PluginContext, res: Response, description: string): void {
+function refuseInvalidToken(ctx: PluginContext, res: Response, token: string, reason: string): void {
+  // Servers that quote the credential back in their errors are common; the harness must never copy it into a report.
+  const description = ctx.has('api-echoes-token') ? `${reason}: ${token}` : reason;
   const body = { error: 'invalid_token', error_description: description };
   const header = challenge({ error: 'invalid_token', error_description: description });
   if (ctx.has('api-403-for-bad-token')) {
@@ -91,7 +93,7 @@ export function requireBearer(ctx: PluginContext, neededScope?: string): Request
     const check = checkAccessToken(ctx, token);
     if (!check.ok) {
       if (ctx.has('api-accepts-any-token')) return admit(guest(token));
-      return refuseInvalidToken(ctx, res, check.description);
+      return refuseInvalidToken(ctx, res, token, check.description);
     }
     if (neededScope !== undefined && !check.token.scope.includes(neededScope)) {
       const description = `This operation needs the ${neededScope} scope`;

@@ -47,6 +47,7 @@ export const FAULT_DESCRIPTIONS = {
   'api-accepts-any-token': 'any bearer token, even garbage, is accepted',
   'api-accepts-missing-token': 'requests without Authorization are accepted',
   'api-401-no-challenge': '401 answers carry no WWW-Authenticate header',
+  'api-echoes-token': 'invalid-token answers quote the presented token in error_description (body and WWW-Authenticate)',
   'case-sensitive-bearer': 'the API refuses the lower-case scheme `bearer`',
   'accept-expired-tokens': 'the API accepts access tokens after they expired',
   'reject-refreshed-tokens': 'the API refuses access tokens minted by a refresh',

@@ -17,3 +17,18 @@ export interface Credentials {
 export function isExpired(c: Credentials, now: number): boolean {
   return c.expiresAt !== undefined && now >= c.expiresAt;
 }
+
+/** What the host stores from a token response; expiry is anchored to the host's clock at receipt. */
+export function storedCredentials(
+  tokens: { accessToken: string; refreshToken?: string | undefined; expiresInSeconds?: number | undefined; scope?: string | undefined },
+  now: number,
+  meta: Pick<Credentials, 'source' | 'generation' | 'refreshTokenKeptFromBefore'>,
+): Credentials {
+  return {
+    accessToken: tokens.accessToken,
+    ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+    ...(tokens.expiresInSeconds !== undefined ? { expiresInSeconds: tokens.expiresInSeconds, expiresAt: now + tokens.expiresInSeconds * 1000 } : {}),
+    ...(tokens.scope !== undefined ? { scope: tokens.scope } : {}),
+    ...meta,
+  };
+}

@@ -2,7 +2,8 @@ import type { FindingDraft } from '../findings/finding.ts';
 import { checkProviderQuirks } from '../checks/provider/provider-quirks.ts';
 import type { AuthorizationRequest } from './authorize-url.ts';
 import type { HostSession } from './session.ts';
-import { requestTokens, type GrantResult } from './token-grants.ts';
+import { storedCredentials } from './credentials.ts';
+import { hostGrant, requestTokens, type GrantResult } from './token-grants.ts';
 
 /** Parameters the provider put on the callback URL. */
 export interface CallbackParams {
@@ -90,15 +91,7 @@ function classifyAuthorizeError(error: string, detail: string, sent: Authorizati
 }
 
 async function exchangeCode(session: HostSession, code: string, sent: AuthorizationRequest): Promise<void> {
-  const result = await requestTokens(session, { grant: 'authorization_code', code, redirectUri: sent.redirectUri }, { label: 'exchange code' });
-  session.findings.addAll(result.drafts);
-  session.tokenEvents.push({
-    grant: 'authorization_code',
-    exchangeId: result.outcome.exchangeId,
-    ok: !!result.tokens,
-    ...(result.tokens?.scope !== undefined ? { scope: result.tokens.scope } : {}),
-    returnedRefreshToken: !!result.tokens?.refreshToken,
-  });
+  const result = await hostGrant(session, { grant: 'authorization_code', code, redirectUri: sent.redirectUri }, 'exchange code');
   const auth = session.oauth();
   if (session.provider) {
     session.findings.addAll(
@@ -128,16 +121,7 @@ async function exchangeCode(session: HostSession, code: string, sent: Authorizat
     }
     session.abort(`the code exchange gave the host no usable token: ${result.failure ?? 'no access_token'}`, 'failed', causes);
   }
-  const t = result.tokens;
-  session.credentials = {
-    accessToken: t.accessToken,
-    ...(t.refreshToken ? { refreshToken: t.refreshToken } : {}),
-    ...(t.expiresInSeconds !== undefined ? { expiresInSeconds: t.expiresInSeconds, expiresAt: session.now() + t.expiresInSeconds * 1000 } : {}),
-    ...(t.scope !== undefined ? { scope: t.scope } : {}),
-    source: 'exchange',
-    generation: 0,
-    refreshTokenKeptFromBefore: false,
-  };
+  session.credentials = storedCredentials(result.tokens, session.now(), { source: 'exchange', generation: 0, refreshTokenKeptFromBefore: false });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FindingCode } from '../findings/catalog.ts';
-import { isExpired } from './credentials.ts';
+import { isExpired, storedCredentials } from './credentials.ts';
 import type { HostSession } from './session.ts';
-import { requestTokens } from './token-grants.ts';
+import { hostGrant } from './token-grants.ts';
 
 const scopeSet = (s: string | undefined): Set<string> => new Set((s ?? '').split(/[\s,]+/).filter(Boolean));
 
@@ -13,15 +13,7 @@ const scopeSet = (s: string | undefined): Set<string> => new Set((s ?? '').split
 export async function refreshCredentials(session: HostSession): Promise<boolean> {
   const before = session.credentials;
   if (!before?.refreshToken) return false;
-  const result = await requestTokens(session, { grant: 'refresh_token', refreshToken: before.refreshToken }, { label: 'refresh access token' });
-  session.findings.addAll(result.drafts);
-  session.tokenEvents.push({
-    grant: 'refresh_token',
-    exchangeId: result.outcome.exchangeId,
-    ok: !!result.tokens,
-    ...(result.tokens?.scope !== undefined ? { scope: result.tokens.scope } : {}),
-    returnedRefreshToken: !!result.tokens?.refreshToken,
-  });
+  const result = await hostGrant(session, { grant: 'refresh_token', refreshToken: before.refreshToken }, 'refresh access token');
   const evidence = [result.outcome.exchangeId];
   const reproduce = session.recorder.curlOf(result.outcome.exchangeId);
   if (!result.tokens) {
@@ -67,16 +59,11 @@ export async function refreshCredentials(session: HostSession): Promise<boolean>
   }
   const t = result.tokens;
   const keepOld = !t.refreshToken && session.profile.token.keepsRefreshTokenWhenOmitted;
-  const refreshToken = t.refreshToken ?? (keepOld ? before.refreshToken : undefined);
-  session.credentials = {
-    accessToken: t.accessToken,
-    ...(refreshToken ? { refreshToken } : {}),
-    ...(t.expiresInSeconds !== undefined ? { expiresInSeconds: t.expiresInSeconds, expiresAt: session.now() + t.expiresInSeconds * 1000 } : {}),
-    scope: t.scope ?? before.scope,
-    source: 'refresh',
-    generation: before.generation + 1,
-    refreshTokenKeptFromBefore: keepOld,
-  };
+  session.credentials = storedCredentials(
+    { ...t, refreshToken: t.refreshToken ?? (keepOld ? before.refreshToken : undefined), scope: t.scope ?? before.scope },
+    session.now(),
+    { source: 'refresh', generation: before.generation + 1, refreshTokenKeptFromBefore: keepOld },
+  );
   return true;
 }
 

@@ -45,3 +45,20 @@ export async function requestTokens(
   const interpreted = interpretTokenResponse(outcome, { grant: fields.grant, provider: session.provider, secrets: session.secrets });
   return { outcome, ...interpreted };
 }
+
+/**
+ * A grant the host itself makes in the lifecycle (not a probe): its findings count, and its outcome is remembered
+ * for checks that compare responses (scope on refresh).
+ */
+export async function hostGrant(session: HostSession, fields: GrantFields, label: string): Promise<GrantResult> {
+  const result = await requestTokens(session, fields, { label });
+  session.findings.addAll(result.drafts);
+  session.tokenEvents.push({
+    grant: fields.grant,
+    exchangeId: result.outcome.exchangeId,
+    ok: !!result.tokens,
+    ...(result.tokens?.scope !== undefined ? { scope: result.tokens.scope } : {}),
+    returnedRefreshToken: !!result.tokens?.refreshToken,
+  });
+  return result;
+}

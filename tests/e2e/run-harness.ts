@@ -12,12 +12,17 @@ export interface HarnessRun {
   summary?: unknown;
 }
 
+export interface HarnessOptions {
+  /** Also build the Allure HTML reports (slower); most tests read only summary.json. */
+  htmlReport?: boolean;
+}
+
 /** Runs `npm test`'s entry point as a user would, in a child process with its own reports folder. */
-export async function runHarness(env: Record<string, string>, timeoutMs = 120_000): Promise<HarnessRun> {
+export async function runHarness(env: Record<string, string>, timeoutMs = 120_000, options: HarnessOptions = {}): Promise<HarnessRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run.ts'], {
     cwd: process.cwd(),
-    env: { ...cleanEnv(), ...env, PLUGIN_REPORTS_DIR: reportsDir, PLUGIN_SKIP_HTML_REPORT: '1' },
+    env: { ...cleanEnv(), ...env, PLUGIN_REPORTS_DIR: reportsDir, ...(options.htmlReport ? {} : { PLUGIN_SKIP_HTML_REPORT: '1' }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

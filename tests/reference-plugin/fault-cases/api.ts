@@ -50,6 +50,11 @@ export const apiCases = {
       }
     },
   },
+  'api-echoes-token': onGarbageToken((result) => {
+    expect(result.status).toBe(401);
+    expect(JSON.stringify(result.json)).toContain(GARBAGE);
+    expect(result.headers.get('www-authenticate')).toContain(GARBAGE);
+  }),
   'case-sensitive-bearer': {
     async check(plugin, faulty) {
       const { access_token: token } = await install(plugin);

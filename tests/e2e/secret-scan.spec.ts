@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { reportPaths } from '../../mock-host/report/report-paths.ts';
+import type { Fault } from '../../examples/reference-plugin/options.ts';
+import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { envForPlugin, runHarness } from './run-harness.ts';
+import { basicCredentialNeedles, scanDirectory, scanText, spellingsOf, type Needle } from './secret-scan.ts';
+
+// Distinctive values nothing else in a run contains. The characters that change under URL, form and JSON
+// encoding (+ / : = & % ~) are there on purpose: each encoding is a separate chance to slip past redaction.
+const SENTINELS = {
+  clientId: 'sentinel-client-id',
+  clientSecret: 'SNTL.client-secret+/:=&%~c9',
+  password: 'SNTL.password+/&=%~p7',
+  verificationToken: 'SNTL.verification-token+/=~v3',
+} as const;
+// Codes, access tokens and refresh tokens are random; the reference plugin starts each with this.
+const CREDENTIAL_PREFIX = 'SNTLcred';
+
+const NEEDLES: Needle[] = [
+  ...spellingsOf('client secret', SENTINELS.clientSecret),
+  ...spellingsOf('login password', SENTINELS.password),
+  ...spellingsOf('verification token', SENTINELS.verificationToken),
+  ...basicCredentialNeedles(SENTINELS.clientId, SENTINELS.clientSecret),
+  { name: 'an issued code, access token or refresh token', value: CREDENTIAL_PREFIX },
+];
+
+/**
+ * Runs the whole harness (HTML reports included) against the reference plugin holding sentinel secrets, then
+ * reads every byte it wrote and printed. Any sentinel in any spelling is a leak.
+ */
+async function runAndScan(faults: Fault[], expectedExit: number): Promise<void> {
+  const plugin = await startReferencePlugin({ ...SENTINELS, credentialPrefix: CREDENTIAL_PREFIX, faults });
+  try {
+    const run = await runHarness(envForPlugin(plugin), 200_000, { htmlReport: true });
+    expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(expectedExit);
+    const paths = reportPaths(run.reportsDir);
+    for (const output of [paths.summaryJson, paths.summaryMarkdown, paths.allureResults, join(paths.allureReport, 'index.html'), join(paths.allureReportSingle, 'index.html')]) {
+      expect(existsSync(output), `${output} was written`).toBe(true);
+    }
+    const scanned = scanDirectory(run.reportsDir, NEEDLES);
+    // The scan must have seen the outputs it claims to cover, or a passing scan proves nothing.
+    expect(scanned.files).toBeGreaterThan(20);
+    const hits = [...scanned.hits, ...scanText(run.stdout, 'stdout', NEEDLES), ...scanText(run.stderr, 'stderr', NEEDLES)];
+    expect(hits, hits.map((h) => `${h.needle} in ${h.where}: …${h.context}…`).join('\n')).toEqual([]);
+  } finally {
+    await plugin.close();
+  }
+}
+
+test.describe('secrets never reach a report or the console', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('a passing run', async () => {
+    await runAndScan([], 0);
+  });
+
+  test('a failing run: no refresh token, and an API that echoes the token in its errors', async () => {
+    await runAndScan(['no-refresh-token', 'api-echoes-token'], 1);
+  });
+});
