@@ -63,6 +63,7 @@ const playwrightReporting: ScenarioReporting = {
   attach: async (name, body, contentType) => {
     await allure.attachment(name, body, contentType);
   },
+  log: (line) => console.log(line),
 };
 
 /**
@@ -104,7 +105,14 @@ export async function runScenarioTest(args: {
   }
   for (const f of result.findings) await allure.label('finding', f.code);
   await testInfo.attach(SCENARIO_RESULT_ATTACHMENT, { body: JSON.stringify(result, null, 2), contentType: 'application/json' });
-  if (result.findings.length) await allure.attachment('findings', describeFindings(result.findings), 'text/plain');
+  if (result.findings.length) {
+    const text = describeFindings(result.findings);
+    await allure.attachment('findings', text, 'text/plain');
+    const serious = result.findings.filter((f) => f.severity !== 'info');
+    const infos = result.findings.length - serious.length;
+    const shown = serious.length ? `\n${describeFindings(serious).replace(/^/gm, '    ')}` : '';
+    console.log(`  ${scenario.id}: ${result.status}${infos ? ` (${infos} info finding${infos > 1 ? 's' : ''} in the report)` : ''}${shown}`);
+  }
   if (result.status === 'skipped' || result.status === 'inconclusive') {
     testInfo.annotations.push({ type: result.status, description: result.reason ?? '' });
     testInfo.skip(true, `${result.status}: ${result.reason ?? ''}`);

@@ -11,6 +11,8 @@ import { runStep, stepTitle } from './run-step.ts';
 export interface ScenarioReporting {
   step<T>(title: string, body: () => Promise<T>): Promise<T>;
   attach(name: string, body: string | Buffer, contentType: string): Promise<void>;
+  /** One line of live progress (the console in `npm test`). */
+  log?(line: string): void;
 }
 
 /**
@@ -35,8 +37,10 @@ export async function runScenario(args: {
         try {
           const note = await runStep(step, { session, context: args.context, mockHost: args.mockHost });
           await reporting.attach('outcome', note, 'text/plain');
+          reporting.log?.(`  ${scenario.id} › ${step.action}: ${note}`);
         } finally {
           for (const x of session.recorder.since(mark)) {
+            reporting.log?.(`      ${x.id} ${x.request.method} ${x.request.url.split('?')[0]} → ${x.response?.status ?? x.error?.kind} (${x.durationMs} ms)`);
             await reporting.attach(`HTTP ${x.id} ${x.request.method} ${x.label} → ${x.response?.status ?? x.error?.kind}`, JSON.stringify(x, null, 2), 'application/json');
           }
           const added = session.findings.list().slice(findingsBefore);
@@ -46,6 +50,7 @@ export async function runScenario(args: {
     } catch (err) {
       if (!(err instanceof LifecycleAbort)) throw err;
       abort = err;
+      reporting.log?.(`  ${scenario.id} › ${step.action}: stopped: ${err.message}`);
       for (const a of err.attachments) await reporting.attach(a.name, a.body, a.contentType);
       break;
     }
