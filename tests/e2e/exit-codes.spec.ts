@@ -19,15 +19,16 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
     plugin = undefined;
   });
 
-  test('a conformant plugin passes: exit 0, verdict pass, six scenarios passed', async () => {
+  test('a conformant plugin passes: exit 0, verdict pass, the lifecycle scenarios passed', async () => {
     plugin = await startReferencePlugin({});
     const run = await runHarness(envForPlugin(plugin));
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(summary.verdict).toBe('pass');
-    expect(summary.scenarios.map((s) => [s.id, s.status]).sort()).toEqual(
-      ['absent-refresh-token', 'discovery', 'expired-token-refresh', 'install-and-use', 'invalid-token', 'token-response-shape'].map((id) => [id, 'passed']),
-    );
+    const status = Object.fromEntries(summary.scenarios.map((s) => [s.id, s.status]));
+    for (const id of ['absent-refresh-token', 'discovery', 'expired-token-refresh', 'install-and-use', 'invalid-token', 'token-response-shape']) expect(status[id]).toBe('passed');
+    // A real target's clock cannot be moved: the expiry probe may be skipped (with its reason), nothing fails.
+    expect(summary.scenarios.filter((s) => s.status === 'failed' || s.status === 'inconclusive')).toEqual([]);
     expect(summary.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
