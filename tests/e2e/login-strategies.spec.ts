@@ -1,0 +1,91 @@
+import { expect } from '@playwright/test';
+import type { BrowserContext } from 'playwright';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { installInBrowser } from '../../mock-host/browser/install-in-browser.ts';
+import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
+import { LifecycleAbort } from '../../mock-host/engine/lifecycle-abort.ts';
+import { HostSession } from '../../mock-host/engine/session.ts';
+import { PROFILES } from '../../mock-host/profiles/index.ts';
+import { referenceSettings } from '../../scenarios/reference-target.ts';
+import { test } from '../../scenarios/fixtures.ts';
+
+let plugin: RunningReferencePlugin;
+test.beforeAll(async () => {
+  plugin = await startReferencePlugin({});
+});
+test.afterAll(async () => {
+  await plugin.close();
+});
+
+async function install(settings: Settings, context: BrowserContext): Promise<HostSession> {
+  const session = new HostSession({ scenario: 'login', profile: PROFILES['chatgpt-plugin'], settings, origin: plugin.url });
+  await session.discover();
+  await installInBrowser({ session, context });
+  return session;
+}
+
+test('PLUGIN_LOGIN_SCRIPT drives login and consent', async ({ browser }) => {
+  const settings = { ...referenceSettings(defaultSettings(), plugin) };
+  settings.login = { ...settings.login, script: 'tests/e2e/fixtures/login-script.ts' };
+  const context = await browser.newContext();
+  try {
+    const session = await install(settings, context);
+    expect(session.credentials?.accessToken).toBeTruthy();
+  } finally {
+    await context.close();
+  }
+});
+
+test('PLUGIN_STORAGE_STATE: an already logged-in browser only has to consent', async ({ browser }) => {
+  const statePath = join(mkdtempSync(join(tmpdir(), 'storage-')), 'state.json');
+  const first = await browser.newContext();
+  await install(referenceSettings(defaultSettings(), plugin), first);
+  await first.storageState({ path: statePath });
+  await first.close();
+  // No username or password: only the saved session cookie gets through the login.
+  const settings = { ...referenceSettings(defaultSettings(), plugin), login: { storageState: statePath } };
+  const context = await browser.newContext({ storageState: statePath });
+  try {
+    const session = await install(settings, context);
+    expect(session.credentials?.accessToken).toBeTruthy();
+  } finally {
+    await context.close();
+  }
+});
+
+test('without credentials the login is inconclusive, with a masked screenshot and a hint', async ({ browser }) => {
+  const settings = { ...referenceSettings(defaultSettings(), plugin), login: {} };
+  const context = await browser.newContext();
+  try {
+    const error = await install(settings, context).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(LifecycleAbort);
+    const abort = error as LifecycleAbort;
+    expect(abort.outcome).toBe('inconclusive');
+    expect(abort.codes).toEqual(['LOGIN_AUTOMATION_FAILED']);
+    expect(abort.attachments[0]?.contentType).toBe('image/png');
+    expect(abort.message).toContain('PLUGIN_LOGIN_USERNAME');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a wrong password never reaches the callback and is inconclusive, not a plugin failure', async ({ browser }) => {
+  const base = referenceSettings(defaultSettings(), plugin);
+  const settings = { ...base, login: { username: base.login.username, password: 'not-the-password' } };
+  const context = await browser.newContext();
+  try {
+    const error = await install(settings, context).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect((error as LifecycleAbort).outcome).toBe('inconclusive');
+  } finally {
+    await context.close();
+  }
+});
