@@ -1,4 +1,4 @@
-import type { FindingCode } from '../findings/catalog.ts';
+import { findingDocPath, type FindingCode } from '../findings/catalog.ts';
 import { isExpired, storedCredentials } from './credentials.ts';
 import type { HostSession } from './session.ts';
 import { hostGrant } from './token-grants.ts';
@@ -96,11 +96,12 @@ export async function usableAccessToken(session: HostSession): Promise<string> {
   const why = c.refreshToken ? 'the refresh failed' : 'the host holds no refresh token';
   session.findings.add({
     code: 'USER_MISSING_CREDENTIALS',
-    message: `the access token expired on the host's clock (after ${c.expiresInSeconds ?? '?'} s) and ${why}. Users see: ${userMessage}. ${hostBehaviour}. Root cause: ${causes.length ? causes.join(', ') : 'see the refresh exchange'}.`,
+    message: `the access token expired on the host's clock (after ${c.expiresInSeconds ?? '?'} s) and ${why}. Users see: ${userMessage}. ${hostBehaviour}. Root cause: ${causes.length ? causes.map((c) => `${c} (${findingDocPath(c)})`).join(', ') : 'see the refresh exchange'}.`,
     fix: causes.includes('REFRESH_TOKEN_MISSING')
       ? 'Return a refresh_token with the access token (see REFRESH_TOKEN_MISSING for the provider switch), and accept grant_type=refresh_token.'
       : 'Make grant_type=refresh_token work with the refresh token you issued (see the root-cause finding).',
-    evidence: session.tokenEvents.map((e) => e.exchangeId).slice(-2),
+    // The exchanges of the root-cause findings: where the refresh token went missing or was refused.
+    evidence: [...new Set(session.findings.list().filter((f) => causes.includes(f.code)).flatMap((f) => f.evidence))],
   });
   return session.abort(`${userMessage}: ${why}`, 'failed', ['USER_MISSING_CREDENTIALS', ...causes]);
 }
