@@ -4,7 +4,7 @@ import type { Browser } from 'playwright';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
 import { HostSession } from '../mock-host/engine/session.ts';
 import type { StartedTarget } from './targets/simulated-target.ts';
-import { PROFILES } from '../mock-host/profiles/index.ts';
+import { PROFILES, type HostProfile } from '../mock-host/profiles/index.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import { startReferencePlugin } from '../examples/reference-plugin/start.ts';
@@ -12,6 +12,7 @@ import { referenceSettings } from './reference-target.ts';
 import { runScenario, type ScenarioReporting } from './run-scenario.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import { describeFindings } from './scenario-outcome.ts';
+import { labelFindings } from './allure-findings.ts';
 
 /** Where the scenarios run: PLUGIN_URL, the bundled plugin, or a simulated target. */
 export type ConformanceTarget = Omit<StartedTarget, 'close'>;
@@ -76,10 +77,12 @@ export async function runScenarioTest(args: {
   mockHost: MockHostServer;
   browser: Browser;
   testInfo: TestInfo;
+  /** A simulated scenario's own host (its `host:` block); otherwise the settings' profile. */
+  profile?: HostProfile;
 }): Promise<void> {
   const { scenario, target, mockHost, browser, testInfo } = args;
   const settings = target.settings;
-  const profile = PROFILES[settings.profile];
+  const profile = args.profile ?? PROFILES[settings.profile];
   await allure.epic(profile.id);
   await allure.feature(scenario.phase);
   await allure.story(scenario.id);
@@ -103,7 +106,7 @@ export async function runScenarioTest(args: {
     mockHost.untrack(session);
     await context.close();
   }
-  for (const f of result.findings) await allure.label('finding', f.code);
+  await labelFindings(result.findings);
   await testInfo.attach(SCENARIO_RESULT_ATTACHMENT, { body: JSON.stringify(result, null, 2), contentType: 'application/json' });
   if (result.findings.length) {
     const text = describeFindings(result.findings);

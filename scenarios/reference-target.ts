@@ -1,7 +1,11 @@
 import type { Settings } from '../mock-host/config/settings.ts';
+import { actionSettings } from '../examples/reference-plugin/action-settings.ts';
 import type { RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
 
-/** Settings for a run against the bundled reference plugin: its OAuth client and test account. */
+/**
+ * Settings for a run against the bundled reference plugin: its OAuth client and test account, and as a GPT Action
+ * (which has no manifest) the editor fields that point at it.
+ */
 export function referenceSettings(base: Settings, plugin: RunningReferencePlugin): Settings {
   const o = plugin.options;
   return {
@@ -11,5 +15,6 @@ export function referenceSettings(base: Settings, plugin: RunningReferencePlugin
     clientSecret: o.clientSecret,
     login: { username: o.username, password: o.password },
     verificationToken: o.verificationToken,
+    ...(base.profile === 'gpt-action' ? { action: { ...actionSettings(plugin), tokenExchangeMethod: base.action.tokenExchangeMethod } } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright';
 import { LifecycleAbort } from '../mock-host/engine/lifecycle-abort.ts';
 import type { HostSession } from '../mock-host/engine/session.ts';
+import { redactFinding } from '../mock-host/findings/finding.ts';
 import type { ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import { decideOutcome, reportedFindings } from './scenario-outcome.ts';
@@ -27,6 +28,8 @@ export async function runScenario(args: {
   reporting: ScenarioReporting;
 }): Promise<ScenarioResult> {
   const { scenario, session, reporting } = args;
+  // Re-applied at every output: a secret learnt in a later step (a refreshed token) may sit in an earlier text.
+  const redact = (text: string): string => session.secrets.redact(text);
   const started = performance.now();
   let abort: LifecycleAbort | undefined;
   for (const step of scenario.steps) {
@@ -35,7 +38,7 @@ export async function runScenario(args: {
     try {
       await reporting.step(stepTitle(step), async () => {
         try {
-          const note = await runStep(step, { session, context: args.context, mockHost: args.mockHost });
+          const note = redact(await runStep(step, { session, context: args.context, mockHost: args.mockHost }));
           await reporting.attach('outcome', note, 'text/plain');
           reporting.log?.(`  ${scenario.id} › ${step.action}: ${note}`);
         } finally {
@@ -44,18 +47,18 @@ export async function runScenario(args: {
             await reporting.attach(`HTTP ${x.id} ${x.request.method} ${x.label} → ${x.response?.status ?? x.error?.kind}`, JSON.stringify(x, null, 2), 'application/json');
           }
           const added = session.findings.list().slice(findingsBefore);
-          if (added.length) await reporting.attach('findings of this step', JSON.stringify(added, null, 2), 'application/json');
+          if (added.length) await reporting.attach('findings of this step', redact(JSON.stringify(added, null, 2)), 'application/json');
         }
       });
     } catch (err) {
-      if (!(err instanceof LifecycleAbort)) throw err;
+      if (!(err instanceof LifecycleAbort)) throw redactedError(err, redact);
       abort = err;
       reporting.log?.(`  ${scenario.id} › ${step.action}: stopped: ${err.message}`);
       for (const a of err.attachments) await reporting.attach(a.name, a.body, a.contentType);
       break;
     }
   }
-  const findings = reportedFindings(scenario, session.findings.list(), session.fatalCodes);
+  const findings = reportedFindings(scenario, session.findings.list(), session.fatalCodes).map((f) => redactFinding(f, redact));
   const outcome = decideOutcome(scenario, findings, abort);
   const target = session.target;
   return {
@@ -65,8 +68,20 @@ export async function runScenario(args: {
     status: outcome.status,
     durationMs: Math.round(performance.now() - started),
     findings,
-    ...(scenario.simulated ? { expected: scenario.simulated.expected, seen: outcome.seen } : {}),
+    ...(scenario.simulated ? { simulates: scenario.simulated.simulates, expected: scenario.simulated.expected, seen: outcome.seen } : {}),
     ...(outcome.reason ? { reason: session.secrets.redact(outcome.reason) } : {}),
     target: { url: session.origin, profile: session.profile.id, authType: target?.auth.type ?? 'unknown' },
   };
+}
+
+/**
+ * A harness bug is reported with its stack, and its message may quote what the target sent (an undici error quotes
+ * the header value it refused): the copy that reaches Playwright's output is redacted.
+ */
+function redactedError(err: unknown, redact: (text: string) => string): Error {
+  if (!(err instanceof Error)) return new Error(redact(String(err)));
+  const copy = new Error(redact(err.message));
+  copy.name = err.name;
+  copy.stack = redact(err.stack ?? err.message);
+  return copy;
 }

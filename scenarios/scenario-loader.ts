@@ -7,6 +7,7 @@ import { ConfigError } from '../mock-host/config/config-error.ts';
 import type { Settings } from '../mock-host/config/settings.ts';
 import type { FindingCode } from '../mock-host/findings/catalog.ts';
 import { normaliseStep, scenarioFileSchema, type ScenarioFileInput, type Step } from './scenario-schema.ts';
+import { describeHost, toSimulatedHost, type SimulatedHost } from './simulated-host.ts';
 import { SIMULATED_TARGET_KINDS } from './targets/index.ts';
 import type { StartedTarget } from './targets/simulated-target.ts';
 
@@ -28,6 +29,12 @@ export interface ScenarioFile {
     targetKind: string;
     start: (base: Settings) => Promise<StartedTarget>;
     expected: FindingCode[];
+    /** `expect: {findings: [], none: true}`: no error or warning may appear at all. */
+    expectsClean: boolean;
+    /** The host the expectations hold for (`host:`; default chatgpt-plugin). */
+    host: SimulatedHost;
+    /** What is simulated, e.g. "rotate-revoke-family (refreshTokenGraceSeconds: 0)", for the detection matrix. */
+    simulates: string;
   };
 }
 
@@ -69,8 +76,8 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
   const expectedId = basename(file, '.yaml');
   if (s.id !== expectedId) throw new ConfigError(`${shown}: id "${s.id}" must equal the file name "${expectedId}"`);
   if (kind === 'simulated' && (!s.target || !s.expect)) throw new ConfigError(`${shown}: a simulated scenario needs "target" and "expect"`);
-  if (kind === 'conformance' && (s.target || s.expect)) {
-    throw new ConfigError(`${shown}: "target" and "expect" belong in scenarios/simulated/; conformance scenarios run against any target`);
+  if (kind === 'conformance' && (s.target || s.expect || s.host)) {
+    throw new ConfigError(`${shown}: "target", "expect" and "host" belong in scenarios/simulated/; conformance scenarios run against any target`);
   }
   let simulated: ScenarioFile['simulated'];
   if (s.target && s.expect) {
@@ -80,10 +87,19 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
     if (!targetKind) throw new ConfigError(`${shown}:${line}: unknown simulated target "${key}"; expected one of ${SIMULATED_TARGET_KINDS.map((k) => k.key).join(', ')}`);
     const checked = targetKind.schema.safeParse(spec ?? {});
     if (!checked.success) throw new ConfigError(`${shown}:${line}: invalid ${key} target:\n${z.prettifyError(checked.error)}`);
-    simulated = { targetKind: targetKind.key, start: (base) => targetKind.start(checked.data, base), expected: s.expect.findings as FindingCode[] };
+    const host = toSimulatedHost(s.host);
+    simulated = {
+      targetKind: targetKind.key,
+      start: (base) => targetKind.start(checked.data, base),
+      expected: s.expect.findings as FindingCode[],
+      expectsClean: s.expect.none === true,
+      host,
+      simulates: `${targetKind.describe?.(checked.data) ?? targetKind.key}${describeHost(host) ? `; host: ${describeHost(host)}` : ''}`,
+    };
   }
   return {
-    id: kind === 'simulated' ? `simulated/${s.id}` : s.id,
+    // Simulated scenarios are named by their folder: simulated/<name> (faults), hostile/<name> (attacks on the host).
+    id: kind === 'simulated' ? `${basename(dirname(file))}/${s.id}` : s.id,
     kind,
     file: shown,
     title: s.title,
@@ -109,13 +125,15 @@ function yamlFiles(dir: string): string[] {
 }
 
 /**
- * Every scenario file: conformance ones in scenarios/, simulated ones in scenarios/simulated/. Throws a ConfigError
+ * Every scenario file: conformance ones in scenarios/, simulated ones in scenarios/simulated/ and scenarios/hostile/
+ * (a hostile target is a simulated one that attacks the host). Throws a ConfigError
  * naming the file and line of the first broken one, so a bad file stops the run before it starts (exit code 2).
  */
 export function loadScenarioFiles(dir: string = SCENARIOS_DIR): ScenarioFile[] {
   const all = [
     ...yamlFiles(dir).map((f) => parseScenarioFile(f, 'conformance')),
     ...yamlFiles(join(dir, 'simulated')).map((f) => parseScenarioFile(f, 'simulated')),
+    ...yamlFiles(join(dir, 'hostile')).map((f) => parseScenarioFile(f, 'simulated')),
   ];
   const seen = new Set<string>();
   for (const s of all) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingSection } from '../mock-host/findings/catalog.ts';
+import { simulatedHostSchema } from './simulated-host.ts';
 
 const SECTIONS = ['discovery', 'authorization', 'token', 'api', 'refresh', 'provider'] as const satisfies readonly FindingSection[];
 const findingCode = z.enum(FINDING_CODES as [string, ...string[]]);
@@ -52,7 +53,19 @@ export const scenarioFileSchema = z.strictObject({
   steps: z.array(stepSchema).min(1),
   /** Simulated scenarios only. */
   target: simulatedTargetSchema.optional(),
-  expect: z.strictObject({ findings: z.array(findingCode).min(1) }).optional(),
+  /** Simulated scenarios only: the host profile (and tightened time bounds) the expectations hold for. */
+  host: simulatedHostSchema.optional(),
+  expect: z
+    .strictObject({
+      findings: z.array(findingCode),
+      /** A fixed variant: the target must come out clean. Said explicitly, so an emptied list is never an accident. */
+      none: z.literal(true).optional().describe('no error or warning finding may appear (info may); findings must be []'),
+    })
+    .refine((e) => (e.none === true) === (e.findings.length === 0), {
+      message: 'list at least one expected finding code, or write "findings: []" with "none: true" for a target that must come out clean',
+      path: ['findings'],
+    })
+    .optional(),
 });
 export type ScenarioFileInput = z.infer<typeof scenarioFileSchema>;
 

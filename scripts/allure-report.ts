@@ -3,6 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeAllureEnvironment } from '../mock-host/report/allure-environment.ts';
 import { reportPaths, type ReportPaths } from '../mock-host/report/report-paths.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,11 +44,15 @@ function generate(paths: ReportPaths, singleFile: boolean): Promise<string | und
   });
 }
 
-/** Builds both HTML reports from <reports>/allure-results: the served multi-file one and the single file. */
-export async function generateAllureReports(paths: ReportPaths = reportPaths()): Promise<AllureOutcome> {
+/**
+ * Builds both HTML reports from <reports>/allure-results: the served multi-file one and the single file.
+ * `environment` (allure-environment.ts) becomes the report's environment section.
+ */
+export async function generateAllureReports(paths: ReportPaths = reportPaths(), environment?: Record<string, string>): Promise<AllureOutcome> {
   const started = Date.now();
   if (!existsSync(paths.allureResults) || readdirSync(paths.allureResults).length === 0)
     return { written: [], problems: [`no Allure results in ${paths.allureResults}`], durationMs: 0 };
+  if (environment) writeAllureEnvironment(paths.allureResults, environment);
   // Both read the same results and write different folders, so they can run side by side.
   const [multi, single] = await Promise.all([generate(paths, false), generate(paths, true)]);
   const written: string[] = [];

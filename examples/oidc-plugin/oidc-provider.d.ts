@@ -54,10 +54,6 @@ declare module 'oidc-provider' {
     accessTokenFormat?: 'opaque' | 'jwt';
   }
 
-  export interface Interaction {
-    readonly uid: string;
-  }
-
   export interface Configuration {
     adapter?: (name: string) => Adapter;
     clients?: ClientMetadata[];
@@ -65,9 +61,7 @@ declare module 'oidc-provider' {
     findAccount?: (ctx: KoaContextWithOIDC, sub: string) => Promise<Account | undefined>;
     jwks?: { keys: object[] };
     scopes?: string[];
-    claims?: Record<string, string[] | null>;
     pkce?: { methods?: ('S256' | 'plain')[]; required?: (ctx: KoaContextWithOIDC, client: Client) => boolean };
-    interactions?: { url?: (ctx: KoaContextWithOIDC, interaction: Interaction) => Promise<string> | string };
     clientBasedCORS?: (ctx: KoaContextWithOIDC, origin: string, client: Client) => boolean;
     features?: {
       devInteractions?: { enabled: boolean };

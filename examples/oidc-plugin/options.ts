@@ -24,6 +24,12 @@ export const oidcPluginOptionsSchema = z.strictObject({
   password: z.string().min(1).default('demo-password'),
   accessTokenTtlSeconds: z.number().int().positive().default(ONE_HOUR),
   verificationToken: z.string().min(1).default('oidc-plugin-verification-token'),
+  /**
+   * Two manifest mistakes developers make with oidc-provider, for negative controls: without prompt=consent in
+   * client_url no refresh token is issued; application/json token bodies are refused (form bodies only).
+   */
+  manifestPromptsConsent: z.boolean().default(true),
+  manifestContentType: z.enum(['application/x-www-form-urlencoded', 'application/json']).default('application/x-www-form-urlencoded'),
 });
 
 export type OidcPluginOptions = z.input<typeof oidcPluginOptionsSchema>;

@@ -45,9 +45,12 @@ export function createReferencePlugin(input: ReferencePluginOptions = {}): Refer
   app.use(siteRoutes());
   app.use(manifestRoute(ctx));
   app.use(openApiRoutes(ctx));
-  app.use(loginRoutes(ctx));
-  app.use(authorizeRoutes(ctx));
-  app.use(tokenRoute(ctx));
+  // With a provider doing OAuth, the plugin's own authorization server would only be a second, unused way in.
+  if (!options.oauthProvider) {
+    app.use(loginRoutes(ctx));
+    app.use(authorizeRoutes(ctx));
+    app.use(tokenRoute(ctx));
+  }
   app.use(apiRoutes(ctx));
   if (options.exposeControl) app.use(controlRoutes(ctx));
   app.use((_req, res) => {

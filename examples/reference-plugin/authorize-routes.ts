@@ -42,6 +42,10 @@ export function authorizeRoutes(ctx: PluginContext): Router {
   };
 
   router.get('/oauth/authorize', (req, res) => {
+    if (ctx.has('authorize-unavailable')) {
+      sendHtml(res, 503, errorPage('temporarily_unavailable', 'Sign-in is down for maintenance. Please try again later.'));
+      return;
+    }
     const { values, repeated } = readAuthorizeQuery(req);
 
     // RFC 6749 §4.1.2.1: without a trustworthy client and redirect URI, tell the user and never redirect.
@@ -63,6 +67,7 @@ export function authorizeRoutes(ctx: PluginContext): Router {
     const fail = (error: string, description: string) =>
       redirectToClient(res, redirectUri, { error, error_description: description }, state);
     if (repeated.length > 0) return fail('invalid_request', `repeated parameter: ${repeated.join(', ')}`);
+    if (ctx.has('authorize-server-error')) return fail('server_error', 'the authorization server could not process the request');
     if (values.response_type === undefined) return fail('invalid_request', 'response_type is required');
     if (values.response_type !== 'code') {
       return fail('unsupported_response_type', 'only response_type=code is supported');
@@ -130,7 +135,8 @@ export function authorizeRoutes(ctx: PluginContext): Router {
       scope: pending.scope,
       userId: session.userId,
       pkce: pending.pkce,
-      expiresAtMs: clock.now() + CODE_LIFETIME_MS,
+      // A zero lifetime: what a misconfigured code TTL or a clock skew between instances amounts to.
+      expiresAtMs: clock.now() + (ctx.has('codes-expire-at-once') ? 0 : CODE_LIFETIME_MS),
     });
     redirectToClient(res, pending.redirectUri, { code: code.code }, pending.state);
   });

@@ -1,7 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { PluginContext } from './context.ts';
 import { parseScope } from './scope.ts';
-import type { AccessToken } from './store.ts';
 
 /** Who an API request acts for, once requireBearer let it through. */
 export interface ApiCaller {
@@ -36,21 +35,6 @@ function challenge(attributes: Readonly<Record<string, string>> = {}): string {
   return `Bearer ${parts.join(', ')}`;
 }
 
-type TokenCheck = { ok: true; token: AccessToken } | { ok: false; description: string };
-
-function checkAccessToken({ store, clock, has }: PluginContext, token: string): TokenCheck {
-  const record = store.findAccessToken(token);
-  if (record === undefined) return { ok: false, description: 'The access token is unknown' };
-  if (store.isFamilyRevoked(record.familyId)) return { ok: false, description: 'The access token was revoked' };
-  if (record.expiresAtMs <= clock.now() && !has('accept-expired-tokens')) {
-    return { ok: false, description: 'The access token expired' };
-  }
-  if (record.viaRefresh && has('reject-refreshed-tokens')) {
-    return { ok: false, description: 'The access token is not valid' };
-  }
-  return { ok: true, token: record };
-}
-
 function refuseMissingToken(ctx: PluginContext, res: Response): void {
   if (!ctx.has('api-401-no-challenge')) res.set('WWW-Authenticate', challenge());
   res.status(401).json({ error: 'unauthorized', error_description: 'An access token is required' });
@@ -80,7 +64,7 @@ export function requireBearer(ctx: PluginContext, neededScope?: string): Request
     scope: parseScope(ctx.options.scope),
     token,
   });
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const admit = (caller: ApiCaller) => {
       callers.set(req, caller);
       next();
@@ -90,12 +74,12 @@ export function requireBearer(ctx: PluginContext, neededScope?: string): Request
       if (ctx.has('api-accepts-missing-token')) return admit(guest(undefined));
       return refuseMissingToken(ctx, res);
     }
-    const check = checkAccessToken(ctx, token);
+    const check = await ctx.verifyAccessToken(token);
     if (!check.ok) {
       if (ctx.has('api-accepts-any-token')) return admit(guest(token));
       return refuseInvalidToken(ctx, res, token, check.description);
     }
-    if (neededScope !== undefined && !check.token.scope.includes(neededScope)) {
+    if (neededScope !== undefined && !check.scope.includes(neededScope)) {
       const description = `This operation needs the ${neededScope} scope`;
       res
         .status(403)
@@ -103,6 +87,6 @@ export function requireBearer(ctx: PluginContext, neededScope?: string): Request
         .json({ error: 'insufficient_scope', error_description: description });
       return;
     }
-    admit({ userId: check.token.userId, scope: check.token.scope, token });
+    admit({ userId: check.userId, scope: check.scope, token });
   };
 }

@@ -19,6 +19,8 @@ export const FAULT_DESCRIPTIONS = {
   'token-type-mac': 'token_type is "mac"',
   'expires-instead-of-expires-in': 'lifetime is sent as `expires` instead of `expires_in`',
   'error-not-rfc6749': 'token endpoint errors are HTTP 500 text/plain instead of RFC 6749 JSON',
+  'no-access-token': 'token responses carry no access token at all (token_type, expires_in, refresh_token only)',
+  'token-endpoint-hangs-up': 'the token endpoint closes the connection without answering',
   // Authorization code, redirect URI, state
   'reusable-codes': 'authorization codes can be exchanged more than once',
   'any-client-secret': 'the token endpoint does not check the client secret',
@@ -28,6 +30,10 @@ export const FAULT_DESCRIPTIONS = {
   'alter-state': 'the callback carries a different state',
   'require-pkce': 'authorize refuses requests without code_challenge',
   'reject-empty-scope': 'authorize refuses an empty or absent scope with invalid_scope',
+  'codes-expire-at-once': 'authorization codes expire the moment they are issued (every exchange gets invalid_grant)',
+  'authorize-unavailable': 'the authorization page answers 503 with an HTML error page',
+  'authorize-server-error': 'authorize redirects back with error=server_error instead of asking the user',
+  'login-drops-return-to': 'after a successful sign-in the user lands on the home page, not back on the authorization request',
   // Token request format
   'json-body-only': 'token endpoint refuses form-encoded bodies',
   'form-body-only': 'token endpoint refuses JSON bodies',
@@ -55,18 +61,24 @@ export const FAULT_DESCRIPTIONS = {
   'huge-api-response': 'listTodos answers about 150,000 characters',
   'slow-api': 'listTodos waits slowApiMs (default 11 s) before answering',
   'api-rate-limited': 'the first listTodos call per token gets 429 without Retry-After',
+  'api-server-error': 'listTodos answers 500 even with a valid token',
   // Discovery
   'manifest-text-plain': 'the manifest is served as text/plain',
+  'manifest-not-found': 'the manifest answers 404',
   'manifest-not-json': 'the manifest body is not valid JSON',
   'manifest-missing-fields': 'the manifest has no `api` and no `name_for_model`',
   'manifest-over-limits': 'name_for_human is 30 characters, description_for_human 150',
   'manifest-api-other-domain': 'api.url points at another host (localhost vs 127.0.0.1)',
   'manifest-no-verification-token': 'the manifest has no auth.verification_tokens',
+  'manifest-stale-verification-token': 'auth.verification_tokens.openai is not the token the host issued (verificationToken)',
   'manifest-swapped-auth-urls': 'client_url and authorization_url are swapped',
   'openapi-unreachable': 'the OpenAPI document answers 404',
   'openapi-invalid': 'the OpenAPI document is {"hello":"world"}',
   'openapi-over-limits': 'an operation description is 250 characters',
   'openapi-server-mismatch': 'servers[0].url is https://api.example.net',
+  'openapi-http-server': 'servers[0].url is plain http on a public host (http://api.example.net)',
+  'operation-without-security': 'no global security requirement, and getProfile has none of its own (only the todo operations do)',
+  'token-url-other-domain': "the GPT Action's Token URL is on another root domain (localhost vs 127.0.0.1)",
 } as const satisfies Record<string, string>;
 
 export type Fault = keyof typeof FAULT_DESCRIPTIONS;
@@ -94,5 +106,9 @@ export const CONFLICTING_FAULTS: readonly (readonly Fault[])[] = [
   ['refuse-refresh', 'refresh-omits-refresh-token', 'refresh-token-lost'],
   ['expires-in-string', 'no-expires-in', 'expires-instead-of-expires-in'],
   ['no-token-type', 'token-type-mac'],
-  ['openapi-unreachable', 'openapi-invalid', 'openapi-over-limits', 'openapi-server-mismatch'],
+  ['openapi-unreachable', 'openapi-invalid', 'openapi-over-limits', 'openapi-server-mismatch', 'openapi-http-server'],
+  ['manifest-not-found', 'manifest-text-plain', 'manifest-not-json', 'manifest-missing-fields'],
+  ['manifest-no-verification-token', 'manifest-stale-verification-token'],
+  ['authorize-unavailable', 'authorize-server-error', 'login-drops-return-to'],
+  ['no-access-token', 'camel-case-token-fields', 'nested-token-fields', 'wrapped-token-fields'],
 ];

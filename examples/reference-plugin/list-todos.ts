@@ -29,6 +29,10 @@ export function listTodos({ has, store, options }: PluginContext): RequestHandle
   const tokensSeen = new Set<string>();
   return (req, res) => {
     const caller = callerOf(req);
+    if (has('api-server-error')) {
+      res.status(500).json({ error: 'server_error', error_description: 'Something went wrong' });
+      return;
+    }
     if (has('api-rate-limited')) {
       const key = caller.token ?? '';
       if (!tokensSeen.has(key)) {

@@ -12,7 +12,7 @@ const loginFormSchema = z.object({
 });
 
 /** The sign-in page the authorize endpoint sends a browser without a session to. */
-export function loginRoutes({ store }: PluginContext): Router {
+export function loginRoutes({ store, has }: PluginContext): Router {
   const router = Router();
 
   router.get('/login', (req, res) => {
@@ -33,7 +33,8 @@ export function loginRoutes({ store }: PluginContext): Router {
       return;
     }
     startSession(req, res, store, user.id);
-    res.redirect(302, returnTo);
+    // The fault: a sign-in that forgets where it came from, so the authorization request never resumes.
+    res.redirect(302, has('login-drops-return-to') ? '/' : returnTo);
   });
 
   return router;

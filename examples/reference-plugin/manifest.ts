@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { PluginContext } from './context.ts';
+import { oauthEndpoints } from './oauth-endpoints.ts';
 import { otherLoopbackOrigin, requestOrigin } from './origin.ts';
 import { textOfLength } from './text.ts';
 
@@ -10,8 +11,7 @@ const DESCRIPTION_FOR_MODEL =
 /** The legacy ChatGPT plugin manifest (PROTOCOL.md §1), with the discovery faults applied. */
 export function buildManifest(ctx: PluginContext, origin: string): Record<string, unknown> {
   const { options, has } = ctx;
-  const clientUrl = `${origin}/oauth/authorize`;
-  const tokenUrl = `${origin}/oauth/token`;
+  const { authorizeUrl: clientUrl, tokenUrl } = oauthEndpoints(ctx, origin);
   const auth: Record<string, unknown> = {
     type: 'oauth',
     client_url: has('manifest-swapped-auth-urls') ? tokenUrl : clientUrl,
@@ -19,7 +19,9 @@ export function buildManifest(ctx: PluginContext, origin: string): Record<string
     authorization_url: has('manifest-swapped-auth-urls') ? clientUrl : tokenUrl,
     authorization_content_type: options.contentType,
   };
-  if (!has('manifest-no-verification-token')) auth['verification_tokens'] = { openai: options.verificationToken };
+  // A stale token: the one from before the client credentials were entered again in the host.
+  const verificationToken = has('manifest-stale-verification-token') ? `stale-${options.verificationToken}` : options.verificationToken;
+  if (!has('manifest-no-verification-token')) auth['verification_tokens'] = { openai: verificationToken };
   const overLimits = has('manifest-over-limits');
   const apiOrigin = has('manifest-api-other-domain') ? otherLoopbackOrigin(origin) : origin;
 
@@ -44,7 +46,9 @@ export function buildManifest(ctx: PluginContext, origin: string): Record<string
 
 export function manifestRoute(ctx: PluginContext): Router {
   const router = Router();
-  router.get('/.well-known/ai-plugin.json', (req, res) => {
+  router.get('/.well-known/ai-plugin.json', (req, res, next) => {
+    // Falls through to the 404 handler, as a deployment that forgot /.well-known would.
+    if (ctx.has('manifest-not-found')) return next();
     const json = JSON.stringify(buildManifest(ctx, requestOrigin(req)), null, 2);
     // Cutting the closing brace leaves a body no JSON (or YAML) parser accepts.
     const body = ctx.has('manifest-not-json') ? json.slice(0, -1) : json;

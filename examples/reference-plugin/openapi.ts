@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { stringify } from 'yaml';
 import type { PluginContext } from './context.ts';
+import { oauthEndpoints } from './oauth-endpoints.ts';
 import { requestOrigin } from './origin.ts';
 import { parseScope, SCOPE_DESCRIPTIONS } from './scope.ts';
 import { textOfLength } from './text.ts';
@@ -12,9 +13,14 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
 
 /** OpenAPI 3.0.1 description of api-routes.ts. Descriptions stay under the host's 200-character limit. */
-export function buildOpenApiDocument({ options, has }: PluginContext, origin: string): Record<string, unknown> {
+export function buildOpenApiDocument(ctx: PluginContext, origin: string): Record<string, unknown> {
+  const { options, has } = ctx;
+  const oauth = oauthEndpoints(ctx, origin);
   const scopes = Object.fromEntries(parseScope(options.scope).map((name) => [name, SCOPE_DESCRIPTIONS[name] ?? name]));
   const unauthorized = errorResponse('Missing, invalid or expired access token');
+  // The fault: security written per operation instead of globally, and forgotten on one (getProfile).
+  const perOperation = has('operation-without-security');
+  const todoSecurity = perOperation ? { security: [{ oauth: [] }] } : {};
   return {
     openapi: '3.0.1',
     info: {
@@ -22,18 +28,20 @@ export function buildOpenApiDocument({ options, has }: PluginContext, origin: st
       description: 'A per-user todo list behind OAuth, used as the reference target of plugin-conformance.',
       version: '1.0.0',
     },
-    servers: [{ url: has('openapi-server-mismatch') ? 'https://api.example.net' : origin }],
-    security: [{ oauth: [] }],
+    servers: [{ url: has('openapi-server-mismatch') ? 'https://api.example.net' : has('openapi-http-server') ? 'http://api.example.net' : origin }],
+    ...(perOperation ? {} : { security: [{ oauth: [] }] }),
     paths: {
       '/todos': {
         get: {
           operationId: 'listTodos',
+          ...todoSecurity,
           summary: 'List todos',
           description: has('openapi-over-limits') ? textOfLength(`${LIST_DESCRIPTION} `, 250) : LIST_DESCRIPTION,
           responses: { '200': { description: "The user's todos", content: json(ref('TodoList')) }, '401': unauthorized },
         },
         post: {
           operationId: 'addTodo',
+          ...todoSecurity,
           summary: 'Add a todo',
           description: "Add a todo to the signed-in user's list.",
           requestBody: { required: true, content: json(ref('NewTodo')) },
@@ -47,6 +55,7 @@ export function buildOpenApiDocument({ options, has }: PluginContext, origin: st
       '/todos/{id}': {
         delete: {
           operationId: 'deleteTodo',
+          ...todoSecurity,
           summary: 'Delete a todo',
           description: "Delete one of the signed-in user's todos by id.",
           parameters: [
@@ -74,8 +83,8 @@ export function buildOpenApiDocument({ options, has }: PluginContext, origin: st
           type: 'oauth2',
           flows: {
             authorizationCode: {
-              authorizationUrl: `${origin}/oauth/authorize`,
-              tokenUrl: `${origin}/oauth/token`,
+              authorizationUrl: oauth.authorizeUrl,
+              tokenUrl: oauth.tokenUrl,
               scopes,
             },
           },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONFLICTING_FAULTS, FAULT_NAMES, faultSchema, type Fault } from './faults.ts';
+import { FAULTS_WITH_A_PROVIDER } from './provider-delegation.ts';
 
 export { FAULT_NAMES, faultSchema, type Fault };
 
@@ -8,6 +9,20 @@ export const DEFAULT_PLUGIN_ID = 'plugin-00000000-0000-4000-8000-000000000000';
 export const DEFAULT_REDIRECT_URI = `https://chat.openai.com/aip/${DEFAULT_PLUGIN_ID}/oauth/callback`;
 
 const absoluteUrl = z.url({ protocol: /^https?$/ });
+
+/** An external OAuth provider the plugin delegates to: the manifest points at it, the API accepts its JWTs. */
+export const oauthProviderSchema = z.strictObject({
+  /** The manifest's client_url: the provider's authorization page, with any extra parameters it needs. */
+  authorizeUrl: absoluteUrl,
+  /** The manifest's authorization_url: the provider's token endpoint. */
+  tokenUrl: absoluteUrl,
+  /** Where the provider publishes the keys its access tokens are signed with. */
+  jwksUrl: absoluteUrl,
+  /** When set, access tokens must carry this `iss`. */
+  issuer: z.string().min(1).optional(),
+});
+
+export type OAuthProviderOptions = z.output<typeof oauthProviderSchema>;
 
 export const referencePluginOptionsSchema = z
   .strictObject({
@@ -42,6 +57,8 @@ export const referencePluginOptionsSchema = z
     credentialPrefix: z.string().regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, "-" and "_" only').max(64).default(''),
     /** Mounts POST /__reference/clock so tests in another process can move the plugin's clock. */
     exposeControl: z.boolean().default(false),
+    /** Delegate OAuth to this provider instead of the plugin's own authorization server (absent: the plugin's own). */
+    oauthProvider: oauthProviderSchema.optional(),
   })
   .superRefine((options, issues) => {
     const chosen = new Set(options.faults);
@@ -52,6 +69,16 @@ export const referencePluginOptionsSchema = z
           code: 'custom',
           path: ['faults'],
           message: `faults ${clash.join(' and ')} contradict each other; pick one`,
+        });
+      }
+    }
+    if (options.oauthProvider) {
+      const ownServerFaults = options.faults.filter((fault) => !FAULTS_WITH_A_PROVIDER.has(fault));
+      if (ownServerFaults.length > 0) {
+        issues.addIssue({
+          code: 'custom',
+          path: ['faults'],
+          message: `faults ${ownServerFaults.join(', ')} change the plugin's own authorization server, which oauthProvider replaces`,
         });
       }
     }

@@ -21,7 +21,7 @@ function preventCaching(res: Response): void {
 }
 
 function standardFields(ctx: PluginContext, tokens: IssuedTokens): Fields {
-  const fields: Fields = { access_token: tokens.accessToken };
+  const fields: Fields = ctx.has('no-access-token') ? {} : { access_token: tokens.accessToken };
   if (!ctx.has('no-token-type')) fields['token_type'] = ctx.has('token-type-mac') ? 'mac' : 'bearer';
   if (ctx.has('expires-in-string')) fields['expires_in'] = String(tokens.expiresInSeconds);
   else if (ctx.has('expires-instead-of-expires-in')) fields['expires'] = tokens.expiresInSeconds;

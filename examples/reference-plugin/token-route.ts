@@ -36,6 +36,8 @@ export function tokenRoute(ctx: PluginContext): Router {
   };
 
   router.post('/oauth/token', express.json(), express.urlencoded({ extended: false }), (req, res) => {
+    // A crashed or misrouted backend: the client sees the connection close with no HTTP answer at all.
+    if (ctx.has('token-endpoint-hangs-up')) return void req.socket.destroy();
     const encoding = req.is([JSON_TYPE, FORM_TYPE]);
     const refuse = (description: string) => sendTokenError(ctx, res, { error: 'invalid_request', description });
     if (encoding !== JSON_TYPE && encoding !== FORM_TYPE) {

@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.ts';
 
 export const DEFAULT_PLUGIN_ID = 'plugin-00000000-0000-4000-8000-000000000000';
 export const CONFIG_FILE_NAME = 'plugin-conformance.config.json';
+export const BASELINE_FILE_NAME = 'plugin-conformance.baseline.json';
 
 const httpUrl = z
   .string()
@@ -12,37 +13,58 @@ const httpUrl = z
   .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), 'expected an http:// or https:// URL');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-/** Every setting of DESIGN.md, by its environment variable name. */
+/**
+ * Every setting of DESIGN.md, by its environment variable name. The descriptions are the CLI's --help text and the
+ * published config JSON schema's, so a setting added here gets its flag, its Action input and its docs at once.
+ */
 export const settingsSchema = z
   .object({
-    PLUGIN_URL: httpUrl.optional(),
-    PLUGIN_PROFILE: z.enum(['chatgpt-plugin', 'gpt-action']).default('chatgpt-plugin'),
-    PLUGIN_CLIENT_ID: nonEmpty.optional(),
-    PLUGIN_CLIENT_SECRET: nonEmpty.optional(),
+    PLUGIN_URL: httpUrl.optional().describe('plugin origin; the manifest is at <url>/.well-known/ai-plugin.json (unset: the bundled reference plugin)'),
+    PLUGIN_PROFILE: z.enum(['chatgpt-plugin', 'gpt-action']).default('chatgpt-plugin').describe('host profile to imitate'),
+    PLUGIN_CLIENT_ID: nonEmpty.optional().describe('OAuth client id registered for the host'),
+    PLUGIN_CLIENT_SECRET: nonEmpty.optional().describe('OAuth client secret registered for the host'),
     PLUGIN_ID: z
       .string()
       .trim()
       .regex(/^(plugin-|g-)[A-Za-z0-9-]+$/, 'expected "plugin-<uuid>" (plugins) or "g-<hex>" (GPT Actions)')
-      .default(DEFAULT_PLUGIN_ID),
-    PLUGIN_REDIRECT: z.enum(['production', 'local']).default('production'),
-    PLUGIN_LOGIN_USERNAME: nonEmpty.optional(),
-    PLUGIN_LOGIN_PASSWORD: nonEmpty.optional(),
-    PLUGIN_LOGIN_SCRIPT: nonEmpty.optional(),
-    PLUGIN_STORAGE_STATE: nonEmpty.optional(),
-    PLUGIN_SERVICE_TOKEN: nonEmpty.optional(),
-    PLUGIN_USER_TOKEN: nonEmpty.optional(),
-    PLUGIN_VERIFICATION_TOKEN: nonEmpty.optional(),
-    PLUGIN_OPERATION: z.string().trim().regex(/^[A-Za-z0-9_.-]+$/, 'expected an operationId').optional(),
+      .default(DEFAULT_PLUGIN_ID)
+      .describe('plugin id in the redirect URI'),
+    PLUGIN_REDIRECT: z
+      .enum(['production', 'local'])
+      .default('production')
+      .describe("production: the host's exact callback URL, caught in the browser; local: the mock host's own"),
+    PLUGIN_LOGIN_USERNAME: nonEmpty.optional().describe('test account for the login page'),
+    PLUGIN_LOGIN_PASSWORD: nonEmpty.optional().describe('password of the test account'),
+    PLUGIN_LOGIN_SCRIPT: nonEmpty.optional().describe('module exporting async (page, ctx) => void that gets through login and consent'),
+    PLUGIN_STORAGE_STATE: nonEmpty.optional().describe('saved Playwright storage state (already logged in)'),
+    PLUGIN_SERVICE_TOKEN: nonEmpty.optional().describe('token for service_http plugins'),
+    PLUGIN_USER_TOKEN: nonEmpty.optional().describe('token for user_http plugins'),
+    PLUGIN_VERIFICATION_TOKEN: nonEmpty.optional().describe('expected auth.verification_tokens.openai'),
+    PLUGIN_OPERATION: z.string().trim().regex(/^[A-Za-z0-9_.-]+$/, 'expected an operationId').optional().describe('operationId to call in the "use" steps'),
     PLUGIN_PROVIDER: z
       .enum(['google', 'auth0', 'entra', 'okta', 'dropbox', 'salesforce', 'github', 'slack', 'meta', 'keycloak', 'cognito', 'zoom', 'atlassian'])
-      .optional(),
-    PLUGIN_OPENAPI_URL: httpUrl.optional(),
-    PLUGIN_AUTHORIZATION_URL: httpUrl.optional(),
-    PLUGIN_TOKEN_URL: httpUrl.optional(),
-    PLUGIN_SCOPE: z.string().optional(),
-    PLUGIN_TOKEN_EXCHANGE_METHOD: z.enum(['default_post', 'basic_auth_header']).default('default_post'),
-    PLUGIN_REPORTS_DIR: nonEmpty.default('reports'),
-    PLUGIN_EXPIRY_WAIT_MAX_SECONDS: z.coerce.number().int('expected whole seconds').min(0).max(3600).default(90),
+      .optional()
+      .describe('OAuth provider behind the plugin, when detection is not enough'),
+    PLUGIN_OPENAPI_URL: httpUrl.optional().describe('gpt-action: the OpenAPI document'),
+    PLUGIN_AUTHORIZATION_URL: httpUrl.optional().describe('gpt-action: the authorization page'),
+    PLUGIN_TOKEN_URL: httpUrl.optional().describe('gpt-action: the token endpoint'),
+    PLUGIN_SCOPE: z.string().optional().describe('gpt-action: the scope to request'),
+    PLUGIN_TOKEN_EXCHANGE_METHOD: z.enum(['default_post', 'basic_auth_header']).default('default_post').describe('gpt-action: client authentication at the token endpoint'),
+    PLUGIN_REPORTS_DIR: nonEmpty.default('reports').describe('where summary.json, summary.md, junit.xml and the Allure results and reports go'),
+    PLUGIN_EXPIRY_WAIT_MAX_SECONDS: z.coerce
+      .number()
+      .int('expected whole seconds')
+      .min(0)
+      .max(3600)
+      .default(90)
+      .describe('longest real wait for a token to expire before probing a real target'),
+    PLUGIN_FAIL_ON: z
+      .enum(['error', 'warning', 'never'])
+      .default('error')
+      .describe('which findings fail the run: error findings, warnings too, or none (report only)'),
+    PLUGIN_BASELINE: nonEmpty
+      .optional()
+      .describe(`baseline of accepted findings (default: ./${BASELINE_FILE_NAME} when present)`),
   })
   .superRefine((s, ctx) => {
     for (const [path, file] of [['PLUGIN_LOGIN_SCRIPT', s.PLUGIN_LOGIN_SCRIPT], ['PLUGIN_STORAGE_STATE', s.PLUGIN_STORAGE_STATE]] as const) {
@@ -71,11 +93,27 @@ export interface Settings {
   provider?: RawSettings['PLUGIN_PROVIDER'];
   action: { openapiUrl?: string; authorizationUrl?: string; tokenUrl?: string; scope?: string; tokenExchangeMethod: RawSettings['PLUGIN_TOKEN_EXCHANGE_METHOD'] };
   reportsDir: string;
+  /** Which findings fail the run (mock-host/gate/apply-gate.ts). */
+  failOn: RawSettings['PLUGIN_FAIL_ON'];
+  /** The baseline file as given (relative to the working directory); the default file is looked up by the gate. */
+  baseline?: string;
   /** The longest real wait for a token to expire before probing API_ACCEPTS_EXPIRED_TOKEN against a real target. */
   expiryWaitMaxSeconds: number;
 }
 
-const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof RawSettings)[];
+export type SettingName = keyof RawSettings;
+export const SETTING_NAMES = Object.keys(settingsSchema.shape) as SettingName[];
+
+/** The config file's JSON schema: the settings plus `$schema`, so editors can validate and complete it. */
+export function settingsJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(settingsSchema, { io: 'input' }) as Record<string, unknown> & { properties: Record<string, unknown> };
+  return {
+    ...schema,
+    title: CONFIG_FILE_NAME,
+    properties: { $schema: { type: 'string', description: 'this JSON schema, for editors' }, ...schema.properties },
+    additionalProperties: false,
+  };
+}
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -91,9 +129,11 @@ function readConfigFile(path: string): Record<string, unknown> {
     throw new ConfigError(`${path}: is not valid JSON (${(err as Error).message})`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${path}: expected a JSON object of PLUGIN_* settings`);
-  const unknown = Object.keys(parsed).filter((k) => !(SETTING_NAMES as string[]).includes(k));
+  // `$schema` points editors at config.schema.json; it is not a setting.
+  const { $schema: _schema, ...settings } = parsed as Record<string, unknown>;
+  const unknown = Object.keys(settings).filter((k) => !(SETTING_NAMES as string[]).includes(k));
   if (unknown.length) throw new ConfigError(`${path}: unknown setting ${unknown.join(', ')}; expected one of ${SETTING_NAMES.join(', ')}`);
-  return parsed as Record<string, unknown>;
+  return settings;
 }
 
 /** Describes a setting's value for an error message without echoing secrets. */
@@ -103,24 +143,40 @@ function shownValue(name: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Values given on a command line, which win over the environment; `label` names a setting's flag in errors. */
+export interface SettingOverrides {
+  values: Partial<Record<SettingName | 'PLUGIN_CONFIG', string>>;
+  label: (name: SettingName | 'PLUGIN_CONFIG') => string;
+}
+
 /**
  * Reads the settings: the config file (PLUGIN_CONFIG or ./plugin-conformance.config.json, when present), then the
- * environment on top. Empty environment variables count as unset. Any invalid value is a ConfigError naming it.
+ * environment on top, then command-line overrides. Empty values count as unset. Any invalid value is a ConfigError
+ * naming it and where it came from.
  */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
-  const configPath = env.PLUGIN_CONFIG ? resolve(cwd, env.PLUGIN_CONFIG) : resolve(cwd, CONFIG_FILE_NAME);
-  if (env.PLUGIN_CONFIG && !existsSync(configPath)) throw new ConfigError(`PLUGIN_CONFIG: file not found: ${env.PLUGIN_CONFIG}`);
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), overrides?: SettingOverrides): Settings {
+  const given = (name: SettingName | 'PLUGIN_CONFIG'): string | undefined => {
+    const value = overrides?.values[name] || env[name];
+    return value === '' ? undefined : value;
+  };
+  const fromCommandLine = (name: string): boolean => !!overrides?.values[name as SettingName];
+  const configName = given('PLUGIN_CONFIG');
+  const configPath = configName ? resolve(cwd, configName) : resolve(cwd, CONFIG_FILE_NAME);
+  if (configName && !existsSync(configPath)) {
+    const source = fromCommandLine('PLUGIN_CONFIG') ? overrides?.label('PLUGIN_CONFIG') : 'PLUGIN_CONFIG';
+    throw new ConfigError(`${source}: file not found: ${configName}`);
+  }
   const fromFile = existsSync(configPath) ? readConfigFile(configPath) : {};
   const merged: Record<string, unknown> = { ...fromFile };
   for (const name of SETTING_NAMES) {
-    const value = env[name];
-    if (value !== undefined && value !== '') merged[name] = value;
+    const value = given(name);
+    if (value !== undefined) merged[name] = value;
   }
   const result = settingsSchema.safeParse(merged);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'settings');
-      const source = env[name] ? 'environment' : name in fromFile ? configPath : 'settings';
+      const source = fromCommandLine(name) ? `command line ${overrides?.label(name as SettingName)}` : env[name] ? 'environment' : name in fromFile ? configPath : 'settings';
       return `${name} (${source}): ${issue.message}; got ${shownValue(name, merged[name])}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -151,6 +207,8 @@ function toSettings(s: RawSettings): Settings {
       tokenExchangeMethod: s.PLUGIN_TOKEN_EXCHANGE_METHOD,
     },
     reportsDir: s.PLUGIN_REPORTS_DIR,
+    failOn: s.PLUGIN_FAIL_ON,
+    ...(s.PLUGIN_BASELINE ? { baseline: s.PLUGIN_BASELINE } : {}),
     expiryWaitMaxSeconds: s.PLUGIN_EXPIRY_WAIT_MAX_SECONDS,
   };
 }

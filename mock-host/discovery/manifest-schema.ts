@@ -7,8 +7,11 @@ import { z } from 'zod';
 
 // Only http(s): a file:, data: or javascript: URL in a manifest must never reach the fetcher or the browser.
 // The pattern only tells JSON Schema consumers the same thing; zod checks the parsed protocol.
+// The URL parser silently drops CR, LF and tabs, so a value carrying them is checked as written: whitespace or a
+// control character in a manifest URL is at best a typo and at worst an attempt to smuggle a header line.
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'expected an absolute http:// or https:// URL' })
+  .refine((v) => !/[\s\u0000-\u001f\u007f]/.test(v), { error: 'expected a URL without spaces or control characters (CR, LF, tab)' })
   .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
 
 const TOKEN_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;

@@ -29,6 +29,8 @@ export interface ApiCallResult {
   outcome: HttpOutcome;
   drafts: FindingDraft[];
   curl: string;
+  /** A cross-origin redirect dropped the Authorization header, so the last request went without it. */
+  authDropped: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function callOperation(session: HostSession, op: ApiOperation, auth
   const body = ['POST', 'PUT', 'PATCH'].includes(op.method) ? '{}' : undefined;
   let outcome: HttpOutcome | undefined;
   let firstCurl = '';
+  let authDropped = false;
   for (let hop = 0; hop <= profile.limits.maxRedirects; hop++) {
     outcome = await session.recorder.send({
       method: op.method,
@@ -73,9 +76,10 @@ export async function callOperation(session: HostSession, op: ApiOperation, auth
         reproduce: firstCurl,
       });
       delete headers.Authorization;
+      authDropped = true;
     }
     url = next.toString();
   }
   if (!outcome) throw new Error('unreachable: the redirect loop runs at least once');
-  return { outcome, drafts, curl: firstCurl };
+  return { outcome, drafts, curl: firstCurl, authDropped };
 }

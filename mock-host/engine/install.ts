@@ -12,12 +12,26 @@ export interface CallbackParams {
   state: string | null;
   error: string | null;
   errorDescription: string | null;
+  /** Every code value, so each is redacted even when the provider (or an attacker) sent several. */
+  codes: string[];
+  /** OAuth parameters that occur more than once (RFC 6749 §3.1 forbids it: the host cannot tell which is real). */
+  repeated: string[];
 }
+
+const SINGLE_VALUED = ['code', 'state', 'error'] as const;
 
 export function parseCallback(url: string): CallbackParams {
   const parsed = new URL(url);
   const q = parsed.searchParams;
-  return { url, code: q.get('code'), state: q.get('state'), error: q.get('error'), errorDescription: q.get('error_description') };
+  return {
+    url,
+    code: q.get('code'),
+    state: q.get('state'),
+    error: q.get('error'),
+    errorDescription: q.get('error_description'),
+    codes: q.getAll('code'),
+    repeated: SINGLE_VALUED.filter((name) => q.getAll(name).length > 1),
+  };
 }
 
 /**
@@ -25,7 +39,18 @@ export function parseCallback(url: string): CallbackParams {
  * surface an error from the provider, then exchange the code at the token endpoint.
  */
 export async function completeInstall(session: HostSession, callback: CallbackParams, sent: AuthorizationRequest): Promise<void> {
+  for (const code of callback.codes) session.secrets.add(code, 'code');
   session.secrets.add(callback.code, 'code');
+  if (callback.repeated.length) {
+    // An injected second code or state (a parameter smuggled into the redirect) must not be guessed around.
+    session.consumeState(sent.state);
+    session.findings.add({
+      code: 'STATE_MISMATCH',
+      message: `the callback repeats ${callback.repeated.join(' and ')}; the host cannot tell which value answers its request, so it refuses the install`,
+      fix: 'Redirect to the redirect_uri with exactly one code and one state (RFC 6749 §3.1: parameters must not be repeated); append to the redirect_uri\'s query instead of concatenating strings.',
+    });
+    session.abort(`the callback repeated ${callback.repeated.join(' and ')}`, 'failed', ['STATE_MISMATCH']);
+  }
   const description = callback.errorDescription ? ` (${callback.errorDescription.slice(0, 200)})` : '';
   if (callback.error) {
     const draft = classifyAuthorizeError(callback.error, `${callback.error}${description}`, sent, session);

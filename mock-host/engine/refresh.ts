@@ -1,5 +1,6 @@
 import { findingDocPath, type FindingCode } from '../findings/catalog.ts';
-import { isExpired, storedCredentials } from './credentials.ts';
+import { isExpired, storedCredentials, type Credentials } from './credentials.ts';
+import type { TokenSet } from '../oauth/token-set.ts';
 import type { HostSession } from './session.ts';
 import { hostGrant } from './token-grants.ts';
 
@@ -57,14 +58,22 @@ export async function refreshCredentials(session: HostSession): Promise<boolean>
       });
     }
   }
-  const t = result.tokens;
+  keepRefreshedTokens(session, before, result.tokens);
+  return true;
+}
+
+/**
+ * Stores a successful refresh's tokens as the host does: they replace the old ones, and a response without
+ * refresh_token keeps the previous one when the profile says so. Probes that refresh call this too, so the host
+ * never goes on with a refresh token the server has already rotated away.
+ */
+export function keepRefreshedTokens(session: HostSession, before: Credentials, t: TokenSet): void {
   const keepOld = !t.refreshToken && session.profile.token.keepsRefreshTokenWhenOmitted;
   session.credentials = storedCredentials(
     { ...t, refreshToken: t.refreshToken ?? (keepOld ? before.refreshToken : undefined), scope: t.scope ?? before.scope },
     session.now(),
     { source: 'refresh', generation: before.generation + 1, refreshTokenKeptFromBefore: keepOld },
   );
-  return true;
 }
 
 const LOST_ACCESS_CAUSES: readonly FindingCode[] = [

@@ -77,8 +77,9 @@ export class HostSession {
     this.clock = init.clock ?? new VirtualClock();
     if (init.targetClock) this.targetClock = init.targetClock;
     this.recorder = new Recorder(this.secrets);
-    this.findings = new FindingCollector(init.scenario, init.profile.severityOverrides);
-    this.#states = new PendingStates(init.profile.authorize.stateTtlSeconds * 1000);
+    this.findings = new FindingCollector(init.scenario, init.profile.severityOverrides, (text) => this.secrets.redact(text));
+    // The host's own clock: a state issued before `expire` moved it on has outlived its TTL, as it would for real.
+    this.#states = new PendingStates(init.profile.authorize.stateTtlSeconds * 1000, () => this.clock.now());
     const s = init.settings;
     this.secrets.add(s.clientSecret, 'client_secret');
     this.secrets.add(s.login.password, 'password');

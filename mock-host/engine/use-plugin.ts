@@ -44,7 +44,7 @@ export async function usePlugin(session: HostSession, operationId?: string): Pro
     await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, Number.isFinite(retryAfter) ? retryAfter * 1000 : MAX_BACKOFF_MS)));
     call = await callOperation(session, op, authorization, `call ${op.operationId} after backing off`);
   }
-  const drafts = [...call.drafts, ...checkAuthorizedCall({ outcome: call.outcome, profile: session.profile, operationId: op.operationId, tokenSource, curl: call.curl })];
+  const drafts = [...call.drafts, ...checkAuthorizedCall({ outcome: call.outcome, profile: session.profile, operationId: op.operationId, tokenSource, curl: call.curl, authDropped: call.authDropped })];
   session.findings.addAll(drafts);
   const status = call.outcome.response?.status ?? 0;
   if (status < 200 || status >= 300) {

@@ -39,6 +39,16 @@ export const findingSchema = z.object({
 
 export type SeverityOverrides = Partial<Record<FindingCode, Severity>>;
 
+/** Replaces every known secret in the free-text fields of a finding (they quote what the target sent). */
+export function redactFinding(finding: Finding, redact: (text: string) => string): Finding {
+  return {
+    ...finding,
+    message: redact(finding.message),
+    fix: redact(finding.fix),
+    ...(finding.reproduce === undefined ? {} : { reproduce: redact(finding.reproduce) }),
+  };
+}
+
 /**
  * Collects the findings of one scenario run. The same code with the same message is kept once (evidence merged),
  * so a check that fires on the exchange and again on a refresh with identical values does not double-count.
@@ -49,9 +59,20 @@ export class FindingCollector {
   constructor(
     readonly scenario: string,
     private readonly overrides: SeverityOverrides = {},
+    /**
+     * Applied to every draft's text on the way in. Checks quote pages, bodies and error texts written by the
+     * target, which may echo a credential; redacting here covers checks that forget to.
+     */
+    private readonly redact: (text: string) => string = (text) => text,
   ) {}
 
-  add(draft: FindingDraft): Finding {
+  add(raw: FindingDraft): Finding {
+    const draft: FindingDraft = {
+      ...raw,
+      message: this.redact(raw.message),
+      fix: this.redact(raw.fix),
+      ...(raw.reproduce === undefined ? {} : { reproduce: this.redact(raw.reproduce) }),
+    };
     const existing = this.#findings.find((f) => f.code === draft.code && f.message === draft.message);
     if (existing) {
       for (const id of draft.evidence ?? []) if (!existing.evidence.includes(id)) existing.evidence.push(id);

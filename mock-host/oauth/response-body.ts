@@ -1,3 +1,5 @@
+import { parseJsonText } from '../discovery/structured-text.ts';
+
 /** What a token endpoint's body turned out to be, judged by its content first and its Content-Type second. */
 export type ResponseBody =
   | { kind: 'json'; value: unknown }
@@ -25,12 +27,14 @@ function looksLikeForm(text: string): boolean {
   return t.split('&').every((pair) => /^[^=&]+=[^&]*$/.test(pair));
 }
 
+/**
+ * JSON with the discovery parser's depth and size budget: a token response nested 100,000 levels deep is hostile,
+ * and every later walk over it (redaction, field search, printing) would pay for it.
+ */
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return { ok: true, value: parsed.value };
+  return { ok: false, error: parsed.kind === 'syntax' ? parsed.reason : `the JSON ${parsed.reason}, more than a token response can be` };
 }
 
 function markupBody(text: string, head: string, mediaType: string | undefined): ResponseBody {

@@ -22,6 +22,7 @@ function scenarioLine(result: ScenarioResult): ScenarioSummary {
     durationMs: Math.max(0, Math.round(result.durationMs)),
     findings: [...new Set(result.findings.map((f) => f.code))],
     kind: result.kind,
+    ...(result.simulates ? { simulates: result.simulates } : {}),
     ...(result.expected ? { expected: [...result.expected] } : {}),
     ...(result.seen ? { seen: [...result.seen] } : {}),
     ...(result.reason ? { reason: result.reason } : {}),

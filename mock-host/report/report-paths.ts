@@ -5,6 +5,8 @@ export interface ReportPaths {
   dir: string;
   summaryJson: string;
   summaryMarkdown: string;
+  /** JUnit XML of the summary, for CI systems that read it (GitLab, Jenkins, Azure). */
+  junitXml: string;
   allureResults: string;
   allureReport: string;
   allureReportSingle: string;
@@ -20,6 +22,7 @@ export function reportPaths(dir: string = reportsDirFromEnv()): ReportPaths {
     dir,
     summaryJson: join(dir, 'summary.json'),
     summaryMarkdown: join(dir, 'summary.md'),
+    junitXml: join(dir, 'junit.xml'),
     allureResults: join(dir, 'allure-results'),
     allureReport: join(dir, 'allure-report'),
     allureReportSingle: join(dir, 'allure-report-single'),

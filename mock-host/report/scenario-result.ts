@@ -22,7 +22,8 @@ export const scenarioResultSchema = z.object({
   status: scenarioStatusSchema,
   durationMs: z.number(),
   findings: z.array(findingSchema),
-  /** Simulated scenarios only: the codes the fault must produce, and those seen. */
+  /** Simulated scenarios only: what is simulated (the faults), the codes it must produce, and those seen. */
+  simulates: z.string().optional(),
   expected: z.array(z.string()).optional(),
   seen: z.array(z.string()).optional(),
   /** Why a scenario was skipped or inconclusive. */

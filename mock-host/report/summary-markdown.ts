@@ -1,3 +1,4 @@
+import { buildDetectionMatrix, detectionHeadline, detectionMatrixCells } from './detection-matrix.ts';
 import type { ScenarioSummary, Summary } from './summary-schema.ts';
 
 /**
@@ -31,6 +32,28 @@ function scenarioFindingsCell(s: ScenarioSummary): string {
   return `expected: ${list(s.expected)}; seen: ${list(s.seen)}`;
 }
 
+/** Why the verdict is what it is, right under it: the gate's reasons and, with a baseline, what it accepted. */
+function gateLines(summary: Summary): string[] {
+  const out: string[] = [];
+  const gate = summary.gate;
+  if (gate && gate.reasons.length) out.push(...gate.reasons.map((r) => `- ${escapeCell(r)}`), '');
+  if (gate && (gate.failOn !== 'error' || summary.baseline))
+    out.push(`Policy: \`--fail-on ${gate.failOn}\`${summary.baseline ? `, baseline ${escapeCell(summary.baseline.file)}` : ''}.`, '');
+  return out;
+}
+
+function baselineSection(summary: Summary): string[] {
+  const b = summary.baseline;
+  if (!b) return [];
+  const rows = [
+    ...b.accepted.map((e) => ['accepted', e.code, e.scenarios.join(', '), e.reason, e.expires ?? '']),
+    ...b.expired.map((e) => ['expired', e.code, e.scenario ?? 'any', e.reason, e.expires ?? '']),
+    ...b.stale.map((e) => ['stale: remove it', e.code, e.scenario ?? 'any', e.reason, e.expires ?? '']),
+  ];
+  if (rows.length === 0) return ['', '## Baseline', '', 'The baseline is empty.'];
+  return ['', '## Baseline', '', table(['entry', 'code', 'scenario', 'reason', 'expires'], rows)];
+}
+
 /** The human view of summary.json: what `npm test` leaves in reports/summary.md and a GitHub job summary shows. */
 export function renderSummaryMarkdown(summary: Summary): string {
   const t = summary.totals;
@@ -45,6 +68,7 @@ export function renderSummaryMarkdown(summary: Summary): string {
     `**Scenarios:** ${t.scenarios} (${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t.inconclusive} inconclusive). ` +
       `**Findings:** ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos.`,
     '',
+    ...gateLines(summary),
     '## Findings',
     '',
   ];
@@ -53,9 +77,10 @@ export function renderSummaryMarkdown(summary: Summary): string {
     out.push(
       table(
         ['severity', 'code', 'scenario', 'title', 'fix'],
-        summary.findings.map((f) => [f.severity, f.code, f.scenario, `${f.title}: ${f.message}`, f.fix]),
+        summary.findings.map((f) => [f.accepted ? `${f.severity} (accepted)` : f.severity, f.code, f.scenario, `${f.title}: ${f.message}`, f.fix]),
       ),
     );
+  out.push(...baselineSection(summary));
   out.push('', '## Scenarios', '');
   if (summary.scenarios.length === 0) out.push('No scenarios ran.');
   else
@@ -72,5 +97,14 @@ export function renderSummaryMarkdown(summary: Summary): string {
         ]),
       ),
     );
+  out.push(...detectionMatrixSection(summary));
   return `${out.join('\n')}\n`;
+}
+
+/** Fault → expected codes → codes seen, for the simulated scenarios of the run (none against a real target). */
+function detectionMatrixSection(summary: Summary): string[] {
+  const rows = buildDetectionMatrix(summary.scenarios);
+  if (rows.length === 0) return [];
+  const cells = detectionMatrixCells(rows);
+  return ['', '## Detection matrix', '', escapeCell(detectionHeadline(rows)), '', table(cells.header, cells.rows)];
 }

@@ -1,6 +1,8 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { z } from 'zod';
 import { loadSettings } from '../config/settings.ts';
+import { loadGatePolicy } from '../gate/gate-policy.ts';
+import { applyGate } from '../gate/apply-gate.ts';
 import { buildSummary } from './build-summary.ts';
 import { reportPaths, reportsDirFromEnv } from './report-paths.ts';
 import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
@@ -41,7 +43,10 @@ export default class SummaryReporter implements Reporter {
   readonly #context: OutcomeContext;
   /** Keyed by test id: a retry replaces the earlier attempt. */
   readonly #byTest = new Map<string, ScenarioResult[]>();
+  /** Failed tests that are not scenarios (self-tests), by test id so a passing retry clears one. */
+  readonly #failedSelfTests = new Set<string>();
   #order = new Map<string, number>();
+  #shard = false;
   readonly #underRunScript = process.env.PLUGIN_CONFORMANCE_RUNNER === '1';
 
   constructor(options: unknown = {}) {
@@ -56,7 +61,8 @@ export default class SummaryReporter implements Reporter {
     return false;
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.#shard = config.shard !== null;
     // Workers finish in any order; the summary lists scenarios in file/declaration order so runs diff cleanly.
     this.#order = new Map(suite.allTests().map((test, index) => [test.id, index]));
   }
@@ -75,6 +81,8 @@ export default class SummaryReporter implements Reporter {
     for (const warning of warnings) console.error(`summary-reporter: ${warning}`);
     if (results.length) this.#byTest.set(test.id, results);
     else this.#byTest.delete(test.id);
+    if (results.length === 0 && (result.status === 'failed' || result.status === 'timedOut')) this.#failedSelfTests.add(test.id);
+    else this.#failedSelfTests.delete(test.id);
   }
 
   onEnd(result: FullResult): void {
@@ -86,15 +94,15 @@ export default class SummaryReporter implements Reporter {
     // scripts/run.ts an empty summary is still written, because its absence means the run broke.
     if (ordered.length === 0 && !this.#underRunScript) return;
     try {
-      const summary = writeSummaryFiles(
-        buildSummary(ordered, {
-          tool: readToolInfo(),
-          startedAt: result.startTime,
-          durationMs: result.duration,
-          fallbackTarget: this.#context.fallbackTarget,
-        }),
-        paths,
-      );
+      const built = buildSummary(ordered, {
+        tool: readToolInfo(),
+        startedAt: result.startTime,
+        durationMs: result.duration,
+        fallbackTarget: this.#context.fallbackTarget,
+      });
+      // scripts/run-conformance.ts has validated the settings and the baseline before Playwright started.
+      const gated = applyGate(built, loadGatePolicy(loadSettings(), { startedAt: result.startTime, partial: this.#shard }));
+      const summary = writeSummaryFiles({ ...gated, selfTests: { failed: this.#failedSelfTests.size } }, paths);
       if (this.#options.print ?? !this.#underRunScript) {
         const t = summary.totals;
         console.log(

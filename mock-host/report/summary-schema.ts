@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { findingSchema } from '../findings/finding.ts';
+import { baselineReportSchema, gateReportSchema } from '../gate/gate-schema.ts';
 import { scenarioStatusSchema, targetInfoSchema } from './scenario-result.ts';
 
-/** One scenario's line in reports/summary.json. `kind`, `reason`, `expected` and `seen` go beyond DESIGN.md's minimum. */
+/**
+ * One scenario's line in reports/summary.json. `kind`, `reason`, `simulates`, `expected` and `seen` go beyond
+ * DESIGN.md's minimum (the last three: simulated scenarios, the detection matrix's columns).
+ */
 export const scenarioSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -10,6 +14,7 @@ export const scenarioSummarySchema = z.object({
   durationMs: z.number().nonnegative(),
   findings: z.array(z.string()),
   kind: z.enum(['conformance', 'simulated']),
+  simulates: z.string().optional(),
   expected: z.array(z.string()).optional(),
   seen: z.array(z.string()).optional(),
   reason: z.string().optional(),
@@ -28,7 +33,13 @@ export const totalsSchema = z.object({
 });
 export type Totals = z.infer<typeof totalsSchema>;
 
-/** reports/summary.json, the contract of DESIGN.md "Outputs": GitHub Actions and scripts read it. */
+/** A finding in summary.json; `accepted` (additive) marks one a baseline entry lets through. */
+export const summaryFindingSchema = findingSchema.extend({ accepted: z.literal(true).optional() });
+
+/**
+ * reports/summary.json, the contract of DESIGN.md "Outputs": GitHub Actions and scripts read it. `gate`, `baseline`
+ * and `selfTests` are additive: how the verdict was decided, and failures of the harness's own tests.
+ */
 export const summarySchema = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   target: targetInfoSchema,
@@ -36,7 +47,11 @@ export const summarySchema = z.object({
   durationMs: z.number().nonnegative(),
   verdict: z.enum(['pass', 'fail']),
   scenarios: z.array(scenarioSummarySchema),
-  findings: z.array(findingSchema),
+  findings: z.array(summaryFindingSchema),
   totals: totalsSchema,
+  gate: gateReportSchema.optional(),
+  baseline: baselineReportSchema.optional(),
+  /** Tests that are not scenarios (the harness's self-tests) and failed; they fail the run but not the verdict. */
+  selfTests: z.object({ failed: z.number().int().nonnegative() }).optional(),
 });
 export type Summary = z.infer<typeof summarySchema>;

@@ -27,4 +27,8 @@ export const referencePluginTarget = defineTargetKind({
     const plugin = await startReferencePlugin(options);
     return { origin: plugin.url, settings: referenceSettings({ ...base, url: undefined }, plugin), targetClock: plugin.clock, close: () => plugin.close() };
   },
+  describe({ faults = [], ...options }) {
+    const shown = Object.entries(options).map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
+    return `${faults.length ? faults.join(' + ') : 'no fault'}${shown.length ? ` (${shown.join(', ')})` : ''}`;
+  },
 });

@@ -19,6 +19,8 @@ export interface SimulatedTargetKind<Schema extends z.ZodType = z.ZodType> {
   key: string;
   schema: Schema;
   start(spec: z.output<Schema>, base: Settings): Promise<StartedTarget>;
+  /** What this spec simulates, in a few words (the faults it switches on): the detection matrix's first column. */
+  describe?(spec: z.output<Schema>): string;
 }
 
 export function defineTargetKind<Schema extends z.ZodType>(kind: SimulatedTargetKind<Schema>): SimulatedTargetKind<Schema> {

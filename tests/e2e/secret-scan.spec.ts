@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { reportPaths } from '../../mock-host/report/report-paths.ts';
-import type { Fault } from '../../examples/reference-plugin/options.ts';
+import type { ReferencePluginOptions } from '../../examples/reference-plugin/options.ts';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { envForPlugin, runHarness } from './run-harness.ts';
 import { basicCredentialNeedles, scanDirectory, scanText, spellingsOf, type Needle } from './secret-scan.ts';
@@ -30,8 +30,8 @@ const NEEDLES: Needle[] = [
  * Runs the whole harness (HTML reports included) against the reference plugin holding sentinel secrets, then
  * reads every byte it wrote and printed. Any sentinel in any spelling is a leak.
  */
-async function runAndScan(faults: Fault[], expectedExit: number): Promise<void> {
-  const plugin = await startReferencePlugin({ ...SENTINELS, credentialPrefix: CREDENTIAL_PREFIX, faults });
+async function runAndScan(options: Pick<ReferencePluginOptions, 'faults' | 'accessTokenTtlSeconds'>, expectedExit: number): Promise<void> {
+  const plugin = await startReferencePlugin({ ...SENTINELS, credentialPrefix: CREDENTIAL_PREFIX, ...options });
   try {
     const run = await runHarness(envForPlugin(plugin), 200_000, { htmlReport: true });
     expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(expectedExit);
@@ -53,10 +53,11 @@ test.describe('secrets never reach a report or the console', () => {
   test.describe.configure({ timeout: 240_000 });
 
   test('a passing run', async () => {
-    await runAndScan([], 0);
+    await runAndScan({}, 0);
   });
 
   test('a failing run: no refresh token, and an API that echoes the token in its errors', async () => {
-    await runAndScan(['no-refresh-token', 'api-echoes-token'], 1);
+    // A 5 s lifetime lets the expired-token probe wait for real and send a real (sentinel) token the API echoes.
+    await runAndScan({ faults: ['no-refresh-token', 'api-echoes-token'], accessTokenTtlSeconds: 5 }, 1);
   });
 });

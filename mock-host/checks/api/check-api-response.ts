@@ -9,6 +9,11 @@ export function checkAuthorizedCall(args: {
   operationId: string;
   tokenSource: 'exchange' | 'refresh' | 'static';
   curl: string;
+  /**
+   * A cross-origin redirect dropped the Authorization header (API_REDIRECT_DROPS_AUTH): a 401/403 at the end then
+   * answers a request without the token, not the token itself.
+   */
+  authDropped?: boolean;
 }): FindingDraft[] {
   const { outcome, profile, operationId, tokenSource, curl } = args;
   const evidence = [outcome.exchangeId];
@@ -41,7 +46,7 @@ export function checkAuthorizedCall(args: {
       code: 'API_SLOW',
       severity: 'warning',
       message: `${operationId} took ${(res.durationMs / 1000).toFixed(1)} s (warning above ${profile.timeouts.slowApiWarningMs / 1000} s, the host gives up at ${profile.timeouts.apiMs / 1000} s)`,
-      fix: 'Keep API answers well under 10 s.',
+      fix: `Keep API answers well under ${profile.timeouts.slowApiWarningMs / 1000} s.`,
       evidence,
       reproduce: curl,
     });
@@ -56,6 +61,7 @@ export function checkAuthorizedCall(args: {
     });
   }
   if (res.status >= 200 && res.status < 300) return drafts;
+  if (args.authDropped && (res.status === 401 || res.status === 403)) return drafts;
   if (res.status === 401 && tokenSource === 'refresh') {
     drafts.push({
       code: 'API_REFRESHED_TOKEN_REJECTED',

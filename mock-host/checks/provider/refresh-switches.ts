@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import { quirkDraft, type ProviderQuirkInput } from './quirk-input.ts';
 import { providerFixForMissingRefreshToken } from './refresh-token-fix.ts';
-import { hasTopLevelRefreshToken } from './token-body-fields.ts';
+import { hasTopLevelRefreshToken, topLevelJsonFields } from './token-body-fields.ts';
 import { describeEndpoint, parseUrl, scopeItems } from './provider-urls.ts';
 
 /**
@@ -24,7 +24,7 @@ export function checkRefreshSwitches(input: ProviderQuirkInput): FindingDraft[] 
   switch (input.provider) {
     case 'google': {
       const accessType = query?.get('access_type');
-      if (accessType === 'offline') return [];
+      if (accessType === 'offline') return googleSkippedConsent(input, where);
       return [
         quirkDraft(input, {
           code: 'PROVIDER_GOOGLE_OFFLINE_ACCESS',
@@ -66,4 +66,23 @@ export function checkRefreshSwitches(input: ProviderQuirkInput): FindingDraft[] 
     default:
       return [];
   }
+}
+
+/**
+ * access_type=offline is not enough: Google issues the refresh token only with its consent screen, which it shows
+ * the first time a user authorizes the app and afterwards only for prompt=consent. A successful exchange without a
+ * refresh token (a reinstall) proves that happened.
+ */
+function googleSkippedConsent(input: ProviderQuirkInput, where: string): FindingDraft[] {
+  const prompt = parseUrl(input.authorizeUrl)?.searchParams.get('prompt') ?? '';
+  if (prompt.split(' ').includes('consent')) return [];
+  const top = topLevelJsonFields(input.tokenResponseBody);
+  if (typeof top?.access_token !== 'string') return [];
+  return [
+    quirkDraft(input, {
+      code: 'PROVIDER_GOOGLE_OFFLINE_ACCESS',
+      message: `the Google authorization URL ${where} has access_type=offline but ${prompt ? `prompt=${prompt}` : 'no prompt parameter'}, and this exchange returned no refresh_token: Google issues one only when its consent screen is shown, which without prompt=consent happens only the first time a user authorizes the app, so reinstalls get none`,
+      fix: providerFixForMissingRefreshToken('google'),
+    }),
+  ];
 }

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { completeInstall, parseCallback } from '../install.ts';
 import type { HostSession } from '../session.ts';
-import { requestTokens } from '../token-grants.ts';
 import { freshAuthorization, type Authorize } from './authorize-port.ts';
+import { probeGrant } from './probe-grant.ts';
 
 /** RFC 6749 §4.1.2: a code is single-use. Installs normally, then replays the spent code. */
 export async function probeCodeReuse(session: HostSession, authorize: Authorize): Promise<string> {
   const { sent, callback } = await freshAuthorization(session, authorize);
   await completeInstall(session, callback, sent);
-  const replay = await requestTokens(session, { grant: 'authorization_code', code: callback.code, redirectUri: sent.redirectUri }, { label: 'probe: exchange the same code again' });
+  const replay = await probeGrant(session, { grant: 'authorization_code', code: callback.code, redirectUri: sent.redirectUri }, { label: 'probe: exchange the same code again' });
   if (!replay.tokens) return `the replayed code was refused (${replay.failure ?? 'no token'})`;
   session.findings.add({
     code: 'CODE_REUSE_ACCEPTED',
@@ -25,7 +25,7 @@ export async function probeWrongClientSecret(session: HostSession, authorize: Au
   const { sent, callback } = await freshAuthorization(session, authorize);
   const wrong = `wrong-${randomBytes(12).toString('hex')}`;
   session.secrets.add(wrong, 'client_secret');
-  const r = await requestTokens(
+  const r = await probeGrant(
     session,
     { grant: 'authorization_code', code: callback.code, redirectUri: sent.redirectUri },
     { overrides: { client_secret: wrong }, label: 'probe: exchange with a wrong client secret' },
@@ -46,7 +46,7 @@ export async function probeRedirectUriBinding(session: HostSession, authorize: A
   const { sent, callback } = await freshAuthorization(session, authorize);
   const other = new URL(sent.redirectUri);
   other.pathname = `${other.pathname.replace(/\/$/, '')}-elsewhere`;
-  const r = await requestTokens(
+  const r = await probeGrant(
     session,
     { grant: 'authorization_code', code: callback.code, redirectUri: other.toString() },
     { label: 'probe: exchange with another redirect_uri' },

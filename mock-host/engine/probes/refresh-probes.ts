@@ -1,6 +1,6 @@
-import { lostAccessCauses, refreshCredentials } from '../refresh.ts';
+import { keepRefreshedTokens, lostAccessCauses, refreshCredentials } from '../refresh.ts';
 import type { HostSession } from '../session.ts';
-import { requestTokens } from '../token-grants.ts';
+import { probeGrant } from './probe-grant.ts';
 
 function heldRefreshToken(session: HostSession): string {
   const rt = session.credentials?.refreshToken;
@@ -15,7 +15,7 @@ export async function probeRefreshRotation(session: HostSession): Promise<string
   if (!(await refreshCredentials(session))) return session.abort('the refresh failed', 'failed', lostAccessCauses(session));
   const newest = session.credentials?.refreshToken;
   if (!newest || newest === previous) return 'the refresh token did not rotate';
-  const replay = await requestTokens(session, { grant: 'refresh_token', refreshToken: previous }, { label: 'probe: reuse the previous refresh token' });
+  const replay = await probeGrant(session, { grant: 'refresh_token', refreshToken: previous }, { label: 'probe: reuse the previous refresh token' });
   if (replay.tokens) return 'rotated; the previous refresh token still works (grace period)';
   session.findings.add({
     code: 'REFRESH_TOKEN_ROTATED',
@@ -23,8 +23,13 @@ export async function probeRefreshRotation(session: HostSession): Promise<string
     fix: 'Nothing to fix for this host, which keeps the newest token; a short grace period for the previous token makes lost responses survivable.',
     evidence: [replay.outcome.exchangeId],
   });
-  const check = await requestTokens(session, { grant: 'refresh_token', refreshToken: newest }, { label: 'probe: the newest refresh token after the replay' });
-  if (check.tokens) return 'rotated; the newest refresh token survived the replay';
+  const before = session.credentials;
+  const check = await probeGrant(session, { grant: 'refresh_token', refreshToken: newest }, { label: 'probe: the newest refresh token after the replay' });
+  if (check.tokens) {
+    // That check was a real refresh: with rotation, `newest` is now the replaced one.
+    if (before) keepRefreshedTokens(session, before, check.tokens);
+    return 'rotated; the newest refresh token survived the replay';
+  }
   session.findings.add({
     code: 'REFRESH_REUSE_REVOKES_FAMILY',
     message: 'after the previous refresh token was replayed, the newest one was refused too: the whole grant was revoked',
@@ -38,7 +43,11 @@ export async function probeRefreshRotation(session: HostSession): Promise<string
 /** Two simultaneous refreshes with one refresh token, as parallel tool calls right after expiry produce. */
 export async function probeConcurrentRefresh(session: HostSession): Promise<string> {
   const rt = heldRefreshToken(session);
-  const results = await Promise.all([1, 2].map((n) => requestTokens(session, { grant: 'refresh_token', refreshToken: rt }, { label: `probe: concurrent refresh ${n} of 2` })));
+  const before = session.credentials;
+  const results = await Promise.all([1, 2].map((n) => probeGrant(session, { grant: 'refresh_token', refreshToken: rt }, { label: `probe: concurrent refresh ${n} of 2` })));
+  // The host keeps whichever answer it stored last; without this it would go on with the rotated-away token.
+  const kept = results.findLast((r) => r.tokens)?.tokens;
+  if (before && kept) keepRefreshedTokens(session, before, kept);
   const failed = results.filter((r) => !r.tokens);
   if (failed.length === 0) return 'both concurrent refreshes succeeded';
   if (failed.length === results.length) return session.abort('both concurrent refreshes failed: the refresh itself does not work (see expired-token-refresh)', 'inconclusive');

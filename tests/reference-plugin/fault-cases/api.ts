@@ -134,4 +134,11 @@ export const apiCases = {
       expect((await callApi(plugin, '/todos', { token })).status).toBe(200);
     },
   },
+  'api-server-error': {
+    async check(plugin, faulty) {
+      const { access_token: token } = await install(plugin);
+      expect((await callApi(plugin, '/todos', { token })).status).toBe(faulty ? 500 : 200);
+      expect((await callApi(plugin, '/me', { token })).status).toBe(200);
+    },
+  },
 } satisfies Partial<Record<Fault, FaultCase>>;

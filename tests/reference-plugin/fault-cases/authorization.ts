@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_PLUGIN_ID, type Fault } from '../../../examples/reference-plugin/options.ts';
 import { expect } from '../support/fixtures.ts';
+import { request } from '../support/http.ts';
 import {
   authorizeAndDecide,
+  authorizeUrl,
   callbackFor,
   exchangeCode,
   expectTokenError,
@@ -114,6 +116,52 @@ export const authorizationCases = {
         }
       }
       expect((await callbackFor(plugin, { scope: 'todos:read' })).searchParams.get('code')).toBeTruthy();
+    },
+  },
+  'codes-expire-at-once': {
+    async check(plugin, faulty) {
+      const result = await exchangeCode(plugin, await obtainCode(plugin));
+      if (faulty) expectTokenError(result, 400, 'invalid_grant');
+      else expectTokenSet(result);
+    },
+  },
+  'authorize-unavailable': {
+    async check(plugin, faulty) {
+      const page = await request(authorizeUrl(plugin));
+      if (faulty) {
+        expect(page.status).toBe(503);
+        expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(page.text).toContain('temporarily_unavailable');
+        expect(page.text).not.toContain('redirect_uri');
+      } else {
+        expect(page.status).toBe(302);
+        expect(page.headers.get('location')).toMatch(/^\/login\?return_to=/);
+      }
+    },
+  },
+  'authorize-server-error': {
+    async check(plugin, faulty) {
+      const callback = await callbackFor(plugin);
+      if (faulty) {
+        expect(callback.searchParams.get('error')).toBe('server_error');
+        expect(callback.searchParams.get('state')).toBe(SENT_STATE);
+        expect(callback.searchParams.has('code')).toBe(false);
+      } else {
+        expect(callback.searchParams.get('code')).toBeTruthy();
+      }
+      // An unregistered redirect URI is still refused with a page, before any redirect.
+      const foreign = await authorizeAndDecide(plugin, { redirect_uri: ATTACKER_CALLBACK });
+      expect(foreign.kind === 'page' && foreign.result.status).toBe(400);
+    },
+  },
+  'login-drops-return-to': {
+    async check(plugin, faulty) {
+      const returnTo = new URL(authorizeUrl(plugin)).pathname + new URL(authorizeUrl(plugin)).search;
+      const body = new URLSearchParams({ username: plugin.options.username, password: plugin.options.password, return_to: returnTo });
+      const signedIn = await request(`${plugin.url}/login`, { method: 'POST', body });
+      expect(signedIn.status).toBe(302);
+      expect(signedIn.headers.get('location')).toBe(faulty ? '/' : returnTo);
+      expect(signedIn.headers.getSetCookie()).not.toHaveLength(0);
     },
   },
 } satisfies Partial<Record<Fault, FaultCase>>;

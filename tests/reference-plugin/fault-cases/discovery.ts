@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { actionSettings } from '../../../examples/reference-plugin/action-settings.ts';
 import type { Fault } from '../../../examples/reference-plugin/options.ts';
 import type { RunningReferencePlugin } from '../../../examples/reference-plugin/start.ts';
 import { expect } from '../support/fixtures.ts';
@@ -117,6 +118,53 @@ export const discoveryCases = {
       const document = yamlOf(await openApiOf(plugin));
       expect(at(document, 'servers', 0, 'url')).toBe(faulty ? 'https://api.example.net' : plugin.url);
       expect(at(document, 'paths', '/todos', 'get', 'operationId')).toBe('listTodos');
+    },
+  },
+  'manifest-not-found': {
+    async check(plugin, faulty) {
+      expect((await manifestOf(plugin)).status).toBe(faulty ? 404 : 200);
+      expect((await openApiOf(plugin)).status).toBe(200);
+    },
+  },
+  'manifest-stale-verification-token': {
+    async check(plugin, faulty) {
+      const { json } = await manifestOf(plugin);
+      const expected = faulty ? 'stale-reference-verification-token' : 'reference-verification-token';
+      expect(at(json, 'auth', 'verification_tokens', 'openai')).toBe(expected);
+    },
+  },
+  'openapi-http-server': {
+    async check(plugin, faulty) {
+      const document = yamlOf(await openApiOf(plugin));
+      expect(at(document, 'servers', 0, 'url')).toBe(faulty ? 'http://api.example.net' : plugin.url);
+    },
+  },
+  'operation-without-security': {
+    async check(plugin, faulty) {
+      const document = yamlOf(await openApiOf(plugin));
+      const securityOf = (path: string, method: string) => at(document, 'paths', path, method, 'security');
+      if (faulty) {
+        expect(at(document, 'security')).toBeUndefined();
+        for (const [path, method] of [['/todos', 'get'], ['/todos', 'post'], ['/todos/{id}', 'delete']] as const) {
+          expect(securityOf(path, method)).toEqual([{ oauth: [] }]);
+        }
+      } else {
+        expect(at(document, 'security')).toEqual([{ oauth: [] }]);
+        expect(securityOf('/todos', 'get')).toBeUndefined();
+      }
+      expect(securityOf('/me', 'get')).toBeUndefined();
+      // Only the document changes: the API still wants a token.
+      expect((await request(`${plugin.url}/me`)).status).toBe(401);
+    },
+  },
+  'token-url-other-domain': {
+    async check(plugin, faulty) {
+      const settings = actionSettings(plugin);
+      expect(settings.tokenUrl).toBe(faulty ? `http://localhost:${plugin.port}/oauth/token` : `${plugin.url}/oauth/token`);
+      expect(settings.authorizationUrl).toBe(`${plugin.url}/oauth/authorize`);
+      expect(settings.openapiUrl).toBe(`${plugin.url}/openapi.yaml`);
+      // The manifest, which a plugin host reads instead, is not the fault's.
+      expect(at((await manifestOf(plugin)).json, 'auth', 'authorization_url')).toBe(`${plugin.url}/oauth/token`);
     },
   },
 } satisfies Partial<Record<Fault, FaultCase>>;

@@ -133,4 +133,18 @@ export const tokenShapeCases = {
       expectTokenSet(await exchangeFreshCode(plugin));
     },
   },
+  'no-access-token': onExchange((result) => {
+    expectJson200(result);
+    expect(result.json).not.toHaveProperty('access_token');
+    expect(at(result.json, 'token_type')).toBe('bearer');
+    expect(at(result.json, 'refresh_token')).toEqual(expect.any(String));
+  }),
+  'token-endpoint-hangs-up': {
+    async check(plugin, faulty) {
+      const exchange = exchangeFreshCode(plugin);
+      // fetch() rejects when the connection closes before any HTTP answer.
+      if (faulty) await expect(exchange).rejects.toThrow();
+      else expectTokenSet(await exchange);
+    },
+  },
 } satisfies Partial<Record<Fault, FaultCase>>;

@@ -24,11 +24,36 @@ const DETECT: [Partial<Record<'authorizeUrl' | 'tokenUrl', string>>, ProviderId 
   [{ authorizeUrl: 'https://acme.auth.eu-west-1.amazoncognito.com/oauth2/authorize' }, 'cognito'],
   [{ authorizeUrl: 'https://zoom.us/oauth/authorize' }, 'zoom'],
   [{ authorizeUrl: 'https://auth.atlassian.com/authorize' }, 'atlassian'],
+  // Every provider by its token endpoint alone, as when only authorization_url is known.
+  [{ tokenUrl: 'https://www.googleapis.com/oauth2/v4/token' }, 'google'],
+  [{ tokenUrl: 'https://acme.eu.auth0.com/oauth/token' }, 'auth0'],
+  [{ tokenUrl: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token' }, 'entra'],
+  [{ authorizeUrl: 'https://login.windows.net/common/oauth2/authorize' }, 'entra'],
+  [{ authorizeUrl: 'https://login.microsoftonline.us/common/oauth2/v2.0/authorize' }, 'entra'],
+  [{ authorizeUrl: 'https://contoso.ciamlogin.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize' }, 'entra'],
+  [{ tokenUrl: 'https://acme.okta-emea.com/oauth2/default/v1/token' }, 'okta'],
+  [{ authorizeUrl: 'https://test.salesforce.com/services/oauth2/authorize' }, 'salesforce'],
+  [{ tokenUrl: 'https://slack.com/api/openid.connect.token' }, 'slack'],
+  [{ tokenUrl: 'https://graph.facebook.com/v19.0/oauth/access_token' }, 'meta'],
+  [{ tokenUrl: 'https://acme.auth.us-east-1.amazoncognito.com/oauth2/token' }, 'cognito'],
+  [{ tokenUrl: 'https://zoom.us/oauth/token' }, 'zoom'],
+  [{ tokenUrl: 'https://auth.atlassian.com/oauth/token' }, 'atlassian'],
+  // Host names are compared case-insensitively.
+  [{ authorizeUrl: 'https://ACCOUNTS.GOOGLE.COM/o/oauth2/v2/auth' }, 'google'],
   // A proxy on the plugin's own domain for the token endpoint: the authorization side still tells the provider.
   [{ authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth', tokenUrl: 'https://api.plugin.example/oauth/token' }, 'google'],
   [{ authorizeUrl: 'https://auth.plugin.example/authorize', tokenUrl: 'https://auth.plugin.example/token' }, undefined],
   [{ authorizeUrl: 'https://evil-okta.com/authorize' }, undefined],
   [{ authorizeUrl: 'https://github.com/settings/apps' }, undefined],
+  // Look-alikes and other services of the same companies are not their OAuth endpoints.
+  [{ authorizeUrl: 'https://www.googleapis.com/drive/v3/files' }, undefined],
+  [{ authorizeUrl: 'https://slack.com/apps' }, undefined],
+  [{ authorizeUrl: 'https://notslack.com/oauth/v2/authorize' }, undefined],
+  [{ authorizeUrl: 'https://auth0.com.evil.example/authorize' }, undefined],
+  [{ authorizeUrl: 'https://salesforce.com.evil.example/services/oauth2/authorize' }, undefined],
+  // The simulated providers run on loopback: only PLUGIN_PROVIDER can name them (Keycloak's path is the exception).
+  [{ authorizeUrl: 'http://127.0.0.1:40001/o/oauth2/v2/auth', tokenUrl: 'http://127.0.0.1:40001/token' }, undefined],
+  [{ authorizeUrl: 'http://127.0.0.1:40001/realms/main/protocol/openid-connect/auth' }, 'keycloak'],
   [{ authorizeUrl: 'not a url' }, undefined],
   [{}, undefined],
 ];
@@ -61,6 +86,16 @@ const QUIRKS: QuirkCase[] = [
   { name: 'Google without access_type', input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth', scope: 'openid email' }, codes: ['PROVIDER_GOOGLE_OFFLINE_ACCESS'], says: ['no access_type parameter'] },
   { name: 'Google with access_type=online', input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth?access_type=online', scope: 'email' }, codes: ['PROVIDER_GOOGLE_OFFLINE_ACCESS'], says: ['access_type=online'] },
   { name: 'Google with offline access', input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth?access_type=offline&prompt=consent', scope: 'email' }, codes: [] },
+  { name: 'Google offline with consent, no refresh token anyway', input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth?access_type=offline&prompt=consent%20select_account', scope: 'email', tokenResponseBody: NO_REFRESH }, codes: [] },
+  { name: 'Google offline without prompt=consent, first install (refresh token issued)', input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth?access_type=offline', scope: 'email', tokenResponseBody: WITH_REFRESH }, codes: [] },
+  {
+    name: 'Google offline without prompt=consent, reinstall (no refresh token)',
+    input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth?access_type=offline', scope: 'email', tokenResponseBody: NO_REFRESH },
+    codes: ['PROVIDER_GOOGLE_OFFLINE_ACCESS'],
+    says: ['access_type=offline but no prompt parameter', 'only the first time'],
+  },
+  { name: 'Google offline with prompt=select_account, reinstall', input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth?access_type=offline&prompt=select_account', scope: 'email', tokenResponseBody: NO_REFRESH }, codes: ['PROVIDER_GOOGLE_OFFLINE_ACCESS'], says: ['prompt=select_account'] },
+  { name: 'Google offline without prompt, failed exchange (no evidence)', input: { provider: 'google', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth?access_type=offline', scope: 'email', tokenResponseBody: JSON.stringify({ error: 'invalid_grant' }) }, codes: [] },
   { name: 'Auth0 without offline_access', input: { provider: 'auth0', authorizeUrl: 'https://acme.us.auth0.com/authorize', scope: 'openid profile email' }, codes: ['PROVIDER_AUTH0_OFFLINE_ACCESS'], says: ['scope "openid profile email"', 'no audience'] },
   { name: 'Auth0 with offline_access', input: { provider: 'auth0', authorizeUrl: 'https://acme.us.auth0.com/authorize?audience=https://api.acme.io', scope: 'openid offline_access' }, codes: [] },
   { name: 'Entra without offline_access', input: { provider: 'entra', authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', scope: 'User.Read' }, codes: ['PROVIDER_ENTRA_OFFLINE_ACCESS'] },
@@ -75,6 +110,18 @@ const QUIRKS: QuirkCase[] = [
   { name: 'GitHub token endpoint', input: { provider: 'github', authorizeUrl: 'https://github.com/login/oauth/authorize', scope: 'repo' }, codes: ['PROVIDER_GITHUB_FORM_RESPONSE'] },
   { name: 'GitHub behind a JSON proxy', input: { provider: 'github', authorizeUrl: 'https://github.com/login/oauth/authorize', tokenUrl: 'https://api.plugin.example/github/token', scope: 'repo' }, codes: [] },
   {
+    name: 'GitHub behind a proxy that answers JSON',
+    input: { provider: 'github', authorizeUrl: 'https://github.com/login/oauth/authorize', tokenUrl: 'https://api.plugin.example/github/token', scope: 'repo', tokenResponseBody: JSON.stringify({ access_token: 'gho_abc', token_type: 'bearer', scope: 'repo' }) },
+    codes: [],
+  },
+  {
+    // GitHub Enterprise Server, or a simulated GitHub on loopback: the host name says nothing, the answer does.
+    name: 'GitHub on an unrecognised host answering form-encoded',
+    input: { provider: 'github', authorizeUrl: 'https://github.acme.io/login/oauth/authorize', tokenUrl: 'https://github.acme.io/login/oauth/access_token', scope: 'repo', tokenResponseBody: 'access_token=gho_abc&token_type=bearer&scope=repo' },
+    codes: ['PROVIDER_GITHUB_FORM_RESPONSE'],
+    says: ['https://github.acme.io/login/oauth/access_token answered the code exchange form-encoded'],
+  },
+  {
     name: 'Slack nested user token',
     input: {
       provider: 'slack',
@@ -86,6 +133,19 @@ const QUIRKS: QuirkCase[] = [
     codes: ['PROVIDER_SLACK_NESTED_TOKEN'],
     says: ['authed_user.access_token'],
   },
+  {
+    name: 'Slack nested user token from an unrecognised host',
+    input: {
+      provider: 'slack',
+      authorizeUrl: 'http://127.0.0.1:40001/oauth/v2/authorize',
+      tokenUrl: 'http://127.0.0.1:40001/api/oauth.v2.access',
+      scope: '',
+      tokenResponseBody: JSON.stringify({ ok: true, authed_user: { id: 'U1', access_token: 'xoxp-1-2-3-abcdef' } }),
+    },
+    codes: ['PROVIDER_SLACK_NESTED_TOKEN'],
+    says: ['http://127.0.0.1:40001/api/oauth.v2.access returned the user token at authed_user.access_token'],
+  },
+  { name: 'Slack behind a flattening proxy', input: { provider: 'slack', authorizeUrl: 'https://slack.com/oauth/v2/authorize', tokenUrl: 'https://api.plugin.example/slack/token', scope: '', tokenResponseBody: JSON.stringify({ access_token: 'xoxp-1', token_type: 'Bearer' }) }, codes: [] },
   { name: 'Slack with a top-level token', input: { provider: 'slack', authorizeUrl: 'https://slack.com/oauth/v2/authorize', scope: 'chat:write', tokenResponseBody: JSON.stringify({ ok: true, access_token: 'xoxb-1-2-abcdef' }) }, codes: [] },
   { name: 'Meta', input: { provider: 'meta', authorizeUrl: 'https://www.facebook.com/v19.0/dialog/oauth', scope: 'email', tokenResponseBody: NO_REFRESH }, codes: ['PROVIDER_META_NO_REFRESH'] },
   {

@@ -1,0 +1,39 @@
+// `plugin-conformance`: the command-line face of scripts/run-conformance.ts (the code path `npm test` runs too).
+import { readToolInfo } from '../mock-host/report/tool-info.ts';
+import { mergeShards } from '../scripts/merge-shards.ts';
+import { runConformance } from '../scripts/run-conformance.ts';
+import { parseCliArgs } from './parse-args.ts';
+import { usage } from './usage.ts';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCliArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      console.log(usage());
+      return 0;
+    case 'version':
+      console.log(readToolInfo().version);
+      return 0;
+    case 'invalid':
+      console.error(`plugin-conformance: ${command.message}\nRun plugin-conformance --help for the usage.`);
+      return 2;
+    case 'run': {
+      const outcome = await runConformance({
+        overrides: command.overrides,
+        playwrightArgs: command.playwrightArgs,
+        ...(command.shard ? { shard: command.shard } : {}),
+      });
+      return outcome.exitCode;
+    }
+    case 'merge':
+      return (await mergeShards({ dirs: command.dirs, overrides: command.overrides })).exitCode;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('plugin-conformance: failed:', err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,143 @@
+/**
+ * A preset makes oauth2-mock-server answer like one real provider. The mock itself validates nothing and answers
+ * every grant the same way; a preset only describes the provider's rules (when a refresh token is issued, what a
+ * refresh does to it, how answers and errors look). `start.ts` enforces them with per-code and per-refresh-token
+ * state, so every preset gets codes that work once, refresh tokens that can be revoked, and a client check.
+ */
+
+export const PRESET_NAMES = [
+  'google',
+  'auth0',
+  'entra',
+  'okta',
+  'dropbox',
+  'salesforce',
+  'github',
+  'slack',
+  'meta',
+  'keycloak',
+  'cognito',
+  'zoom',
+  'atlassian',
+] as const;
+
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/** One authorization the provider approved: what the /authorize request that produced a code asked for. */
+export interface Authorization {
+  readonly clientId: string | undefined;
+  readonly redirectUri: string;
+  readonly scope: readonly string[];
+  /** Every query parameter of the /authorize request (access_type, prompt, token_access_type, audience…). */
+  readonly params: URLSearchParams;
+  /**
+   * The provider showed its consent screen: the client asked for something the user had not granted it yet, or
+   * forced the screen with prompt=consent. Otherwise the provider remembers the consent and skips the screen; Google
+   * issues refresh tokens only with it.
+   */
+  readonly consentShown: boolean;
+}
+
+/** The RFC 6749 §5.1 answer the provider starts from before its own shape is applied. */
+export interface StandardTokenBody {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+  refresh_token?: string;
+  id_token?: string;
+}
+
+/** Why the provider refuses a token request; each preset words it its own way. */
+export type RefusalReason =
+  | 'unknown_code'
+  | 'code_used'
+  | 'redirect_uri_mismatch'
+  | 'bad_client'
+  | 'unknown_refresh_token'
+  | 'refresh_token_revoked'
+  | 'refresh_token_idle'
+  | 'unsupported_grant_type';
+
+export interface Refusal {
+  reason: RefusalReason;
+  /** RFC 6749 §5.2 error code for the reason. */
+  error: 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
+  description: string;
+}
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export type Grant = 'authorization_code' | 'refresh_token';
+
+/**
+ * What a refresh does with the refresh token it was given:
+ * `omit` answers without refresh_token and the old one keeps working (Google, Auth0, Cognito);
+ * `same` repeats the old one (Okta's default); `new` issues another and the old one keeps working (Entra,
+ * Keycloak); `rotate` issues another and the old one dies on use (Zoom, Atlassian).
+ */
+export type RefreshRotation = 'omit' | 'same' | 'new' | 'rotate';
+
+export interface PresetBehaviour {
+  /** expires_in and the JWT's exp agree on it. */
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshRotation: RefreshRotation;
+  /** Whether the code exchange for this authorization carries a refresh token. */
+  issuesRefreshToken(authorization: Authorization): boolean;
+  /** What the user consents to in an authorization request: its scopes, plus anything the provider asks about. */
+  consentItems(params: URLSearchParams, scope: readonly string[]): string[];
+  /** Refresh tokens unused this long die (Keycloak's SSO Session Idle); undefined: they never idle out. */
+  refreshTokenIdleSeconds(authorization: Authorization): number | undefined;
+  /** The scope string the answer reports for the granted scope. */
+  reportScope(granted: readonly string[]): string;
+  /** The provider's own shape of a successful answer. */
+  shapeSuccess(body: StandardTokenBody, ctx: { grant: Grant; authorization: Authorization }): Answer;
+  /** The provider's own shape of a refusal. */
+  shapeRefusal(refusal: Refusal): Answer;
+  /** How the answer is encoded for a request with this Accept header (GitHub: form unless JSON is asked for). */
+  answerEncoding(accept: string | undefined): 'json' | 'form';
+}
+
+export interface ProviderPreset {
+  readonly name: PresetName;
+  /** One line: what the preset imitates, quirk first. */
+  readonly summary: string;
+  /** Real-looking endpoint paths, so messages and path-based detection see what the real provider serves. */
+  readonly endpoints: { authorize: string; token: string };
+  /** A fresh behaviour per started provider: state a preset keeps (consent memory) never leaks between runs. */
+  create(): PresetBehaviour;
+}
+
+/** RFC 6749 §5.2: 400, or 401 for a client that failed to authenticate. */
+export function rfc6749Refusal(refusal: Refusal): Answer {
+  return { status: refusal.error === 'invalid_client' ? 401 : 400, body: { error: refusal.error, error_description: refusal.description } };
+}
+
+const STANDARD: Omit<PresetBehaviour, 'issuesRefreshToken'> = {
+  accessTokenTtlSeconds: 3600,
+  refreshRotation: 'new',
+  refreshTokenIdleSeconds: () => undefined,
+  consentItems: (_params, scope) => [...scope],
+  reportScope: (granted) => granted.join(' '),
+  shapeSuccess: (body) => ({ status: 200, body: { ...body } }),
+  shapeRefusal: rfc6749Refusal,
+  answerEncoding: () => 'json',
+};
+
+/** A behaviour that is RFC 6749 everywhere the preset does not say otherwise. */
+export function behaviour(overrides: Partial<PresetBehaviour> & Pick<PresetBehaviour, 'issuesRefreshToken'>): PresetBehaviour {
+  return { ...STANDARD, ...overrides };
+}
+
+/** `prompt` is a space-delimited list (OpenID Connect Core §3.1.2.1): prompt=consent select_account counts. */
+export function promptIncludes(params: URLSearchParams, value: string): boolean {
+  return (params.get('prompt') ?? '').split(' ').includes(value);
+}
+
+/** The granted scope includes any of these (Auth0/Okta/Entra offline_access, Salesforce refresh_token). */
+export function grantsAnyScope(authorization: Authorization, ...scopes: string[]): boolean {
+  return scopes.some((s) => authorization.scope.includes(s));
+}

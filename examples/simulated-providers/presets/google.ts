@@ -1,0 +1,22 @@
+import { behaviour, type ProviderPreset } from '../preset.ts';
+
+// A consent item of its own: a user who granted online access is asked again when the app wants offline access.
+const OFFLINE_ACCESS = 'access_type=offline';
+
+/**
+ * Google: a refresh token only for access_type=offline, and only when the consent screen is shown. Google shows it
+ * when the app asks for something not granted yet (the first install) and for prompt=consent, so an app without
+ * prompt=consent gets a refresh token on the first install and none on a reinstall. Refresh answers carry none.
+ */
+export const google: ProviderPreset = {
+  name: 'google',
+  summary: 'refresh token only with access_type=offline, and only when consent is shown (first time or prompt=consent)',
+  endpoints: { authorize: '/o/oauth2/v2/auth', token: '/token' },
+  create: () =>
+    behaviour({
+      accessTokenTtlSeconds: 3599,
+      refreshRotation: 'omit',
+      consentItems: (params, scope) => [...scope, ...(params.get('access_type') === 'offline' ? [OFFLINE_ACCESS] : [])],
+      issuesRefreshToken: (a) => a.params.get('access_type') === 'offline' && a.consentShown,
+    }),
+};

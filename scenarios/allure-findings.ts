@@ -1,0 +1,25 @@
+import * as allure from 'allure-js-commons';
+import type { Finding } from '../mock-host/findings/finding.ts';
+import { docsBaseUrl, findingDocUrl } from '../mock-host/findings/finding-doc-url.ts';
+
+const RANK: Record<Finding['severity'], number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * Labels and links for a scenario's findings in the Allure report: `finding` (the code) and `finding_severity` feed
+ * the categories of allurerc.mjs, and each code links to its entry in docs/findings.md. Codes go least severe
+ * first because a category groups a test by its last `finding` label, which should be its worst finding.
+ */
+export async function labelFindings(findings: readonly Finding[]): Promise<void> {
+  const worst = new Map<Finding['code'], Finding['severity']>();
+  for (const f of findings) {
+    const seen = worst.get(f.code);
+    if (seen === undefined || RANK[f.severity] > RANK[seen]) worst.set(f.code, f.severity);
+  }
+  const ordered = [...worst].sort(([, a], [, b]) => RANK[a] - RANK[b]);
+  const base = docsBaseUrl();
+  for (const [code, severity] of ordered) {
+    await allure.label('finding', code);
+    await allure.label('finding_severity', severity);
+    await allure.link(findingDocUrl(code, base), `${code} (docs)`, 'finding');
+  }
+}

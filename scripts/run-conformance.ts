@@ -1,0 +1,174 @@
+// The one code path of a conformance run, shared by `npm test` (scripts/run.ts), the `plugin-conformance` CLI and
+// the GitHub Action: validate input, find a browser, run Playwright, build the HTML reports, and turn
+// reports/summary.json into the exit code of DESIGN.md (0 pass, 1 target or run failed, 2 bad input).
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../mock-host/config/config-error.ts';
+import { loadSettings, type SettingOverrides, type Settings } from '../mock-host/config/settings.ts';
+import { loadGatePolicy } from '../mock-host/gate/gate-policy.ts';
+import { allureEnvironment } from '../mock-host/report/allure-environment.ts';
+import { decideExitCode } from '../mock-host/report/exit-code.ts';
+import { writeDetectionMatrixResult } from '../mock-host/report/detection-matrix-allure.ts';
+import { readSummary } from '../mock-host/report/read-summary.ts';
+import { reportPaths, type ReportPaths } from '../mock-host/report/report-paths.ts';
+import type { Summary } from '../mock-host/report/summary-schema.ts';
+import { loadScenarioFiles } from '../scenarios/scenario-loader.ts';
+import { generateAllureReports } from './allure-report.ts';
+import { runForwardingSignals } from './child-process.ts';
+import { ensureBrowser } from './provision-browser.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Shard {
+  current: number;
+  total: number;
+}
+
+export interface RunOptions {
+  /** Settings from the command line; they win over the environment, which wins over the config file. */
+  overrides?: SettingOverrides;
+  /** Runs one part of the scenarios (Playwright's --shard); `plugin-conformance merge` combines the parts. */
+  shard?: Shard;
+  /** Passed to `playwright test` as they are (`npm test -- --grep x`, or after `--` on the CLI). */
+  playwrightArgs?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  /** Where relative paths (config file, baseline, reports directory) are resolved; the user's, not the harness's. */
+  cwd?: string;
+}
+
+export interface RunOutcome {
+  exitCode: 0 | 1 | 2;
+  /** Why the run failed or could not start; already printed. */
+  message?: string;
+  /** Present once the input was valid and the run started. */
+  paths?: ReportPaths;
+  summary?: Summary;
+  /** index.html files written. */
+  htmlReports: string[];
+}
+
+function isConfigError(err: unknown): err is Error & { exitCode: 2 } {
+  return err instanceof ConfigError || (err instanceof Error && (err as { exitCode?: unknown }).exitCode === 2);
+}
+
+interface Prepared {
+  settings: Settings;
+  browserPath: string;
+  baseline?: string;
+}
+
+/** Everything that can reject the input runs before any output is touched, so exit 2 leaves old reports alone. */
+async function prepare(env: NodeJS.ProcessEnv, cwd: string, overrides: SettingOverrides | undefined): Promise<Prepared> {
+  const settings = loadSettings(env, cwd, overrides);
+  const scenarios = loadScenarioFiles();
+  const policy = loadGatePolicy(settings, { startedAt: new Date(), cwd, knownScenarios: scenarios.map((s) => s.id) });
+  const browserPath = await ensureBrowser();
+  return { settings, browserPath, ...(policy.baseline ? { baseline: policy.baseline.file } : {}) };
+}
+
+function clean(paths: ReportPaths): void {
+  // Stale allure-results would show up as retries, and a stale summary.json could pass for this run's.
+  for (const path of [paths.allureResults, paths.allureReport, paths.allureReportSingle, paths.summaryJson, paths.summaryMarkdown, paths.junitXml])
+    rmSync(path, { recursive: true, force: true });
+}
+
+function playwrightArgs(settings: Settings, shard: Shard | undefined, extra: readonly string[]): string[] {
+  const choosesProject = extra.some((a) => a === '--project' || a.startsWith('--project='));
+  // The harness's own config, wherever the user runs from: their cwd holds their config file and reports.
+  const config = extra.some((a) => a === '--config' || a === '-c' || a.startsWith('--config=')) ? [] : ['--config', join(ROOT, 'playwright.config.ts')];
+  return [
+    'test',
+    ...config,
+    // With a real target only the conformance scenarios make sense; the simulated ones and self-tests test us.
+    ...(settings.url && !choosesProject ? ['--project=conformance'] : []),
+    ...(shard ? [`--shard=${shard.current}/${shard.total}`] : []),
+    ...extra,
+  ];
+}
+
+/** The child's environment: every setting as the parent resolved it, with absolute paths, so workers agree. */
+function childEnv(env: NodeJS.ProcessEnv, cwd: string, overrides: SettingOverrides | undefined, prepared: Prepared, paths: ReportPaths): NodeJS.ProcessEnv {
+  const fromFlags = Object.fromEntries(Object.entries(overrides?.values ?? {}).filter(([, v]) => v));
+  const config = fromFlags.PLUGIN_CONFIG ?? env.PLUGIN_CONFIG;
+  return {
+    ...env,
+    ...fromFlags,
+    ...(config ? { PLUGIN_CONFIG: resolve(cwd, config) } : {}),
+    ...(prepared.baseline ? { PLUGIN_BASELINE: prepared.baseline } : {}),
+    PLUGIN_BROWSER_PATH: prepared.browserPath,
+    PLUGIN_REPORTS_DIR: paths.dir,
+    // Tells the summary reporter that this module prints the verdict.
+    PLUGIN_CONFORMANCE_RUNNER: '1',
+  };
+}
+
+function printVerdict(summary: Summary, interrupted: boolean, paths: ReportPaths): void {
+  const t = summary.totals;
+  const label = interrupted ? 'Verdict of the incomplete run' : 'Verdict';
+  console.log(`${label}: ${summary.verdict.toUpperCase()}  (${t.scenarios} scenarios: ${t.passed} passed, ${t.failed} failed, ` +
+    `${t.skipped} skipped, ${t.inconclusive} inconclusive; findings: ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos)`);
+  const accepted = summary.findings.filter((f) => f.accepted).length;
+  if (accepted) console.log(`Accepted:    ${accepted} finding${accepted === 1 ? '' : 's'} by the baseline ${summary.baseline?.file ?? ''}`);
+  console.log(`Summary:     ${paths.summaryJson}  (Markdown: ${paths.summaryMarkdown}, JUnit: ${paths.junitXml})`);
+}
+
+/** Runs the conformance suite once (or one shard of it) and says how it went; prints progress and the verdict. */
+export async function runConformance(options: RunOptions = {}): Promise<RunOutcome> {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(env, cwd, options.overrides);
+  } catch (err) {
+    if (!isConfigError(err)) throw err;
+    console.error(err.message);
+    return { exitCode: 2, message: err.message, htmlReports: [] };
+  }
+  const { settings } = prepared;
+  const paths = reportPaths(resolve(cwd, settings.reportsDir));
+  clean(paths);
+
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const run = runForwardingSignals(process.execPath, [cli, ...playwrightArgs(settings, options.shard, options.playwrightArgs ?? [])], {
+    cwd,
+    env: childEnv(env, cwd, options.overrides, prepared, paths),
+  });
+  const playwrightExit = await run.exit;
+  const read = readSummary(paths.summaryJson);
+
+  const htmlReports: string[] = [];
+  // PLUGIN_SKIP_HTML_REPORT=1: the harness's own end-to-end tests run this many times and read only summary.json.
+  if (!run.interrupted() && env.PLUGIN_SKIP_HTML_REPORT !== '1') {
+    const shard = options.shard && `${options.shard.current}/${options.shard.total}`;
+    const environment = allureEnvironment({ ...(read.ok ? { summary: read.summary } : {}), browserPath: prepared.browserPath, ...(shard ? { shard } : {}) });
+    // The fault → code matrix of the simulated scenarios, as one more test in the report (epic detection-matrix).
+    if (read.ok) writeDetectionMatrixResult(paths.allureResults, read.summary);
+    const allure = await generateAllureReports(paths, environment);
+    for (const problem of allure.problems) console.error(`warning: HTML report skipped: ${problem}`);
+    htmlReports.push(...allure.written);
+  }
+
+  const decision = decideExitCode({
+    summary: read.ok ? read.summary : null,
+    ...(read.ok ? {} : { summaryProblem: read.problem }),
+    playwrightExit,
+    interrupted: run.interrupted(),
+  });
+
+  console.log('');
+  if (read.ok) printVerdict(read.summary, run.interrupted(), paths);
+  for (const report of htmlReports)
+    console.log(report.startsWith(paths.allureReportSingle)
+      ? `HTML report: ${report}  (single file, opens from disk)`
+      : `HTML report: ${report}  (serve it: npx allure open ${paths.allureReport})`);
+  if (decision.message) console.error(decision.message);
+  return {
+    exitCode: decision.code,
+    ...(decision.message ? { message: decision.message } : {}),
+    paths,
+    ...(read.ok ? { summary: read.summary } : {}),
+    htmlReports,
+  };
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { parse } from 'yaml';
+import { FAULT_NAMES, type Fault } from '../../../examples/reference-plugin/faults.ts';
+import { FINDING_CODES, type FindingCode } from '../../../mock-host/findings/catalog.ts';
+import { loadScenarioFiles } from '../../../scenarios/scenario-loader.ts';
+
+/**
+ * ALLOWLIST: finding codes no simulated scenario has to expect yet. Only PROVIDER_* codes belong here, each until
+ * its simulated provider (examples/simulated-providers, scenarios/simulated/provider-*.yaml) lands; the
+ * simulated-providers work removes an entry with the scenario that expects it. A listed code that some scenario
+ * already expects fails the test below as stale, so the list only ever shrinks to what is really missing.
+ * Empty: every PROVIDER_* code has its provider scenario.
+ */
+const CODES_WITHOUT_A_SIMULATED_SCENARIO: Partial<Record<FindingCode, string>> = {
+  // PROVIDER_EXAMPLE_CODE: 'waits for the <provider> preset of examples/simulated-providers',
+};
+
+/**
+ * Reference-plugin faults that no simulated scenario has to use, each with why: a fault that is not there to produce
+ * a finding of its own.
+ */
+const FAULTS_WITHOUT_A_SIMULATED_SCENARIO: Partial<Record<Fault, string>> = {
+  'api-echoes-token': 'exists to test report redaction (tests/e2e/secret-scan.spec.ts); FINDINGS.md has no code for an echoed token',
+};
+
+const simulated = loadScenarioFiles().filter((s) => s.kind === 'simulated');
+
+/** Every `faults:` list anywhere in a target spec (reference-plugin: faults; provider: plugin.faults). */
+function faultsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(faultsIn);
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === 'faults' && Array.isArray(child) ? child.filter((f): f is string => typeof f === 'string') : faultsIn(child),
+  );
+}
+
+function faultsOfScenario(file: string): string[] {
+  const doc: unknown = parse(readFileSync(file, 'utf8'));
+  return faultsIn(doc && typeof doc === 'object' && 'target' in doc ? doc.target : undefined);
+}
+
+function scenariosExpecting(code: FindingCode): string[] {
+  return simulated.filter((s) => s.simulated?.expected.includes(code)).map((s) => s.id);
+}
+
+test('every finding code is expected by at least one simulated scenario', () => {
+  const missing = FINDING_CODES.filter((code) => !(code in CODES_WITHOUT_A_SIMULATED_SCENARIO) && scenariosExpecting(code).length === 0);
+  expect(missing, 'codes no scenarios/simulated/*.yaml expects: add a scenario (and a fault if needed)').toEqual([]);
+});
+
+test('the code allowlist holds only provider codes that still have no scenario', () => {
+  const listed = Object.keys(CODES_WITHOUT_A_SIMULATED_SCENARIO) as FindingCode[];
+  expect(listed.filter((code) => !code.startsWith('PROVIDER_')), 'only PROVIDER_* codes may wait').toEqual([]);
+  const stale = listed.filter((code) => scenariosExpecting(code).length > 0).map((code) => `${code} (expected by ${scenariosExpecting(code).join(', ')})`);
+  expect(stale, 'now covered: remove these from CODES_WITHOUT_A_SIMULATED_SCENARIO').toEqual([]);
+});
+
+test('every reference-plugin fault is used by at least one simulated scenario', () => {
+  const used = new Set(simulated.flatMap((s) => faultsOfScenario(s.file)));
+  const unused = FAULT_NAMES.filter((fault) => !used.has(fault) && !(fault in FAULTS_WITHOUT_A_SIMULATED_SCENARIO));
+  expect(unused, 'faults no scenarios/simulated/*.yaml switches on').toEqual([]);
+  const stale = (Object.keys(FAULTS_WITHOUT_A_SIMULATED_SCENARIO) as Fault[]).filter((fault) => used.has(fault));
+  expect(stale, 'now used: remove these from FAULTS_WITHOUT_A_SIMULATED_SCENARIO').toEqual([]);
+});
