@@ -34,7 +34,7 @@ const USERNAME_FIELDS = [
   'input[id*="email" i]',
   'input[type="text"]',
 ];
-const PROCEED_BUTTON = /^\s*(allow|authori[sz]e|approve|accept|agree|continue|sign ?in|log ?in|submit|next|grant|yes|consent|confirm)\b/i;
+const PROCEED_BUTTON = /^\s*(allow|authori[sz]e|approve|accept|agree|continue|sign[ -]?in|log[ -]?in|submit|next|grant|yes|consent|confirm)\b/i;
 const MAX_PAGES = 8;
 
 async function firstVisible(page: Page, selectors: readonly string[]): Promise<Locator | undefined> {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { AuthorizationRequest } from '../authorize-url.ts';
 import { completeInstall, parseCallback } from '../install.ts';
 import type { HostSession } from '../session.ts';
+import { requestTokens } from '../token-grants.ts';
 import { freshAuthorization, type Authorize } from './authorize-port.ts';
 import { probeGrant } from './probe-grant.ts';
 
@@ -30,7 +32,7 @@ export async function probeWrongClientSecret(session: HostSession, authorize: Au
     { grant: 'authorization_code', code: callback.code, redirectUri: sent.redirectUri },
     { overrides: { client_secret: wrong }, label: 'probe: exchange with a wrong client secret' },
   );
-  if (!r.tokens) return `the wrong secret was refused (${r.outcome.response?.status ?? r.outcome.error?.kind})`;
+  if (!r.tokens) return confirmRefusal(session, sent, callback.code, `the wrong secret was refused (${r.outcome.response?.status ?? r.outcome.error?.kind})`);
   session.findings.add({
     code: 'CLIENT_SECRET_NOT_VERIFIED',
     message: 'the token endpoint issued tokens to a request with a wrong client_secret',
@@ -51,7 +53,7 @@ export async function probeRedirectUriBinding(session: HostSession, authorize: A
     { grant: 'authorization_code', code: callback.code, redirectUri: other.toString() },
     { label: 'probe: exchange with another redirect_uri' },
   );
-  if (!r.tokens) return 'a different redirect_uri was refused';
+  if (!r.tokens) return confirmRefusal(session, sent, callback.code, 'a different redirect_uri was refused');
   session.findings.add({
     code: 'REDIRECT_URI_NOT_BOUND',
     message: `the code authorized for ${sent.redirectUri} was exchanged with redirect_uri=${other.toString()}`,
@@ -60,6 +62,16 @@ export async function probeRedirectUriBinding(session: HostSession, authorize: A
     reproduce: session.recorder.curlOf(r.outcome.exchangeId),
   });
   return 'the code was bound to no redirect_uri';
+}
+
+/**
+ * A refusal proves the rule only if the same code then works with the host's own, correct request: a token
+ * endpoint that refuses everything (say, the body encoding) would otherwise pass every probe.
+ */
+async function confirmRefusal(session: HostSession, sent: AuthorizationRequest, code: string, refused: string): Promise<string> {
+  const control = await probeGrant(session, { grant: 'authorization_code', code, redirectUri: sent.redirectUri }, { label: 'probe control: the same code, exchanged correctly' });
+  if (control.tokens) return `${refused}; the same code then worked with the correct request`;
+  return session.abort(`${refused}, but the correct exchange of the same code failed too (${control.failure ?? 'no token'}): the refusal proves nothing; see install-and-use`, 'inconclusive');
 }
 
 const FOREIGN_REDIRECT = 'https://conformance-attacker.invalid/collect';
