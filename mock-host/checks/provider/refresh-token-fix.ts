@@ -24,7 +24,7 @@ const FIX: Record<ProviderId, string> = {
 };
 
 const GENERIC =
-  'Return a refresh_token with every access token that has expires_in, and accept grant_type=refresh_token at the token endpoint; otherwise users lose access when the access token expires.';
+  'Return a refresh_token with every access token that has expires_in, and accept grant_type=refresh_token at the token endpoint; otherwise users lose access when the access token expires. With an OpenID Connect server, request offline_access and put prompt=consent in client_url: OIDC servers ignore offline_access without it.';
 
 export function providerFixForMissingRefreshToken(provider: ProviderId): string {
   return FIX[provider];
