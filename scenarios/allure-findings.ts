@@ -15,7 +15,9 @@ export async function labelFindings(findings: readonly Finding[]): Promise<void>
     const seen = worst.get(f.code);
     if (seen === undefined || RANK[f.severity] > RANK[seen]) worst.set(f.code, f.severity);
   }
-  const ordered = [...worst].sort(([, a], [, b]) => RANK[a] - RANK[b]);
+  // Reversed before the (stable) sort so that among equally severe codes the first seen, usually the root cause
+  // (REFRESH_TOKEN_MISSING before USER_MISSING_CREDENTIALS), ends up last.
+  const ordered = [...worst].reverse().sort(([, a], [, b]) => RANK[a] - RANK[b]);
   const base = docsBaseUrl();
   for (const [code, severity] of ordered) {
     await allure.label('finding', code);

@@ -13,7 +13,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<RunOutcome> {
     console.error(`plugin-conformance: ${message}`);
     return { exitCode: 2, message, htmlReports: [] };
   }
-  return runConformance({ overrides: command.overrides, playwrightArgs: [], ...(command.shard ? { shard: command.shard } : {}) });
+  return runConformance({ overrides: command.overrides, playwrightArgs: command.playwrightArgs, ...(command.shard ? { shard: command.shard } : {}) });
 }
 
 async function main(): Promise<number> {

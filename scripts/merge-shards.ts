@@ -19,6 +19,7 @@ import type { Summary } from '../mock-host/report/summary-schema.ts';
 import { readToolInfo } from '../mock-host/report/tool-info.ts';
 import { writeSummaryFiles } from '../mock-host/report/write-summary.ts';
 import { loadScenarioFiles } from '../scenarios/scenario-loader.ts';
+import { writeDetectionMatrixResult } from '../mock-host/report/detection-matrix-allure.ts';
 import { generateAllureReports } from './allure-report.ts';
 import type { RunOutcome } from './run-conformance.ts';
 
@@ -127,6 +128,7 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
   copyResults(shards, paths);
   const htmlReports: string[] = [];
   if (env.PLUGIN_SKIP_HTML_REPORT !== '1') {
+    writeDetectionMatrixResult(paths.allureResults, summary);
     const allure = await generateAllureReports(paths, { ...allureEnvironment({ summary }), shards: String(shards.length) });
     for (const problem of allure.problems) console.error(`warning: HTML report skipped: ${problem}`);
     htmlReports.push(...allure.written);

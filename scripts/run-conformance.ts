@@ -144,7 +144,8 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     const shard = options.shard && `${options.shard.current}/${options.shard.total}`;
     const environment = allureEnvironment({ ...(read.ok ? { summary: read.summary } : {}), browserPath: prepared.browserPath, ...(shard ? { shard } : {}) });
     // The fault → code matrix of the simulated scenarios, as one more test in the report (epic detection-matrix).
-    if (read.ok) writeDetectionMatrixResult(paths.allureResults, read.summary);
+    // A shard holds only part of it: `merge` writes the whole matrix from the merged summary instead.
+    if (read.ok && !options.shard) writeDetectionMatrixResult(paths.allureResults, read.summary);
     const allure = await generateAllureReports(paths, environment);
     for (const problem of allure.problems) console.error(`warning: HTML report skipped: ${problem}`);
     htmlReports.push(...allure.written);

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Manifest } from './documents.ts';
 
-/** The routes a behaviour can take over. */
-export type Route = 'manifest' | 'openapi' | 'authorize' | 'login' | 'token' | 'api';
+/**
+ * The routes a behaviour can take over. The two probes are discovery's plain GETs of the manifest's OAuth URLs
+ * (no parameters), told apart from the host's real authorization request and token POST.
+ */
+export type Route = 'manifest' | 'openapi' | 'authorize' | 'authorizeProbe' | 'login' | 'token' | 'tokenProbe' | 'api';
 
 /** What an answer may need besides the request: where the server is, and the credentials it issued. */
 export interface RequestContext {

@@ -48,6 +48,10 @@ function baselineAnswer(route: Route, behaviour: Behaviour, req: IncomingMessage
       target.searchParams.set('state', ctx.url.searchParams.get('state') ?? '');
       return redirect(res, target.toString());
     }
+    case 'authorizeProbe':
+      return sendHtml(res, 400, '<!doctype html><title>Bad request</title><p>redirect_uri is missing.</p>');
+    case 'tokenProbe':
+      return sendJson(res, 405, { error: 'invalid_request', error_description: 'POST only' }, { allow: 'POST' });
     case 'login':
       return sendJson(res, 404, { error: 'not_found' });
     case 'token': {
@@ -60,33 +64,25 @@ function baselineAnswer(route: Route, behaviour: Behaviour, req: IncomingMessage
   }
 }
 
-/**
- * Whether this request is part of the host's real flow (where a behaviour misbehaves) or one of discovery's plain
- * probes of the OAuth URLs (which always get the baseline's ordinary refusal).
- */
-function isProbe(route: Route, req: IncomingMessage, url: URL): boolean {
-  if (route === 'authorize') return !url.searchParams.has('redirect_uri');
-  if (route === 'token') return req.method !== 'POST';
-  return false;
-}
-
-function answerProbe(route: Route, res: ServerResponse): void {
-  if (route === 'authorize') return sendHtml(res, 400, '<!doctype html><title>Bad request</title><p>redirect_uri is missing.</p>');
-  return sendJson(res, 405, { error: 'invalid_request', error_description: 'POST only' }, { allow: 'POST' });
+/** Discovery's plain probes of the OAuth URLs are routes of their own, so a behaviour aimed at the host's real flow spares them. */
+function probeRoute(route: Route, req: IncomingMessage, url: URL): Route {
+  if (route === 'authorize' && !url.searchParams.has('redirect_uri')) return 'authorizeProbe';
+  if (route === 'token' && req.method !== 'POST') return 'tokenProbe';
+  return route;
 }
 
 export function hostileHandler(behaviour: Behaviour, scheme: 'http' | 'https', credentials: CredentialBook): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const origin = `${scheme}://${req.headers.host ?? '127.0.0.1'}`;
     const url = new URL(req.url ?? '/', origin);
-    const route = ROUTE_OF_PATH[url.pathname];
-    if (!route) {
+    const path = ROUTE_OF_PATH[url.pathname];
+    if (!path) {
       if (url.pathname === PATHS.logo) return sendJson(res, 404, { error: 'no logo' });
       if (url.pathname === PATHS.legal) return sendHtml(res, 200, '<!doctype html><title>Legal</title><p>Terms.</p>');
       if (url.pathname === '/') return redirect(res, PATHS.manifest);
       return sendJson(res, 404, { error: 'not_found' });
     }
-    if (isProbe(route, req, url)) return answerProbe(route, res);
+    const route = probeRoute(path, req, url);
     const ctx: RequestContext = { origin, otherOrigin: otherLoopbackOrigin(origin), url, credentials };
     const answer = behaviour.answers?.[route];
     drainBody(req, () => (answer ? answer(req, res, ctx) : baselineAnswer(route, behaviour, req, res, ctx)));

@@ -47,8 +47,10 @@ export async function authorizeInBrowser(args: { session: HostSession; context: 
     return { kind: 'callback', url: await watcher.url };
   } finally {
     watcher.dispose();
-    if (intercept) await context.unroute(callbackPattern, fulfil).catch(() => undefined);
+    // The page goes first: closing it cancels a navigation still waiting on a server that never answers, and
+    // unroute() waits for every intercepted request in flight, so the other order hangs on such a server.
     await page.close().catch(() => undefined);
+    if (intercept) await context.unroute(callbackPattern, fulfil).catch(() => undefined);
   }
 }
 

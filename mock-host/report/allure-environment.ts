@@ -12,7 +12,8 @@ function propertyValue(value: string): string {
 export function browserVersion(executable: string): string | undefined {
   try {
     const out = execFileSync(executable, ['--version'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8').trim();
-    return out || undefined;
+    // Debian's build adds " built on Debian GNU/Linux 12 (bookworm)": the name and version are what matter.
+    return out.replace(/\s+built on .*$/, '') || undefined;
   } catch {
     return undefined;
   }
@@ -26,7 +27,8 @@ export interface EnvironmentFacts {
 
 /** What a reviewer needs to know about the run before reading any test: target, profile, harness, browser, policy. */
 export function allureEnvironment({ summary, browserPath, shard }: EnvironmentFacts): Record<string, string> {
-  const browser = browserPath ? [browserVersion(browserPath), browserPath].filter(Boolean).join(' at ') : undefined;
+  const version = browserPath && browserVersion(browserPath);
+  const browser = browserPath && (version ? `${version} (${browserPath})` : browserPath);
   return {
     ...(summary
       ? {

@@ -7,6 +7,7 @@ import { LifecycleAbort } from '../engine/lifecycle-abort.ts';
 import type { HostSession } from '../engine/session.ts';
 import { escapeHtml, page } from './html.ts';
 import { interactiveRoutes } from './interactive-routes.ts';
+import { allowedHosts, hostGuard, sameOriginGuard, securityHeaders } from './request-guards.ts';
 
 interface PendingCallback {
   session: HostSession;
@@ -27,15 +28,18 @@ export class MockHostServer {
   readonly #sessions = new Set<HostSession>();
   #server?: Server;
   #interactive?: express.Router;
+  /** Host header values answered; set by start() (an app used without start() cannot know its port). */
+  #hosts?: ReadonlySet<string>;
   origin = '';
 
   app(): express.Express {
     const app = express();
     app.disable('x-powered-by');
+    app.use(securityHeaders, hostGuard(() => this.#hosts));
     app.get('/healthz', (_req, res) => void res.type('text/plain').send('ok'));
     app.get('/aip/:pluginId/oauth/callback', (req, res) => void this.#callback(req, res));
 
-    app.use('/api', express.json({ limit: '16kb' }), (req, res, next) => {
+    app.use('/api', sameOriginGuard(() => this.#hosts), express.json({ limit: '16kb' }), (req, res, next) => {
       if (req.get(CONTROL_HEADER) !== '1' || !req.is('application/json')) {
         res.status(403).json({ error: `control requests need Content-Type: application/json and ${CONTROL_HEADER}: 1` });
         return;
@@ -65,6 +69,7 @@ export class MockHostServer {
       const server = app.listen(options.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(server)));
     });
     const { port } = this.#server.address() as AddressInfo;
+    this.#hosts = allowedHosts(host, port);
     this.origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     return this.origin;
   }

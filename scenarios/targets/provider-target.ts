@@ -86,4 +86,10 @@ export const providerTarget = defineTargetKind({
       throw error;
     }
   },
+  describe({ preset, request, plugin }) {
+    const params = Object.entries(request).map(([name, value]) => `${name}=${value}`);
+    const scope = plugin.scope ? `scope "${plugin.scope}"` : 'empty scope';
+    const faults = plugin.faults.length ? `; plugin faults: ${plugin.faults.join(' + ')}` : '';
+    return `simulated ${preset}${params.length ? ` with ${params.join('&')}` : ''}, ${scope}${faults}`;
+  },
 });

@@ -51,7 +51,7 @@ export function envForPlugin(plugin: RunningReferencePlugin): Record<string, str
 }
 
 // The child must not inherit this run's PLUGIN_* settings or Playwright's worker variables.
-function cleanEnv(): Record<string, string> {
+export function cleanEnv(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v === undefined || k.startsWith('PLUGIN_') || k.startsWith('TEST_') || k.startsWith('PW_') || k === 'PLAYWRIGHT_BROWSERS_PATH') continue;

@@ -90,6 +90,15 @@ export const discoveryBehaviours = defineBehaviours({
     description: 'name_for_human and description_for_human are HTML with a <script> element',
     manifest: (m) => ({ ...m, name_for_human: '<script>window.__pwned=1</script>', description_for_human: '<img src=x onerror="window.__pwned=2">' }),
   },
+  'oauth-probe-markup-bomb': {
+    description: "discovery's plain GET of the token URL gets 2 MB of unclosed <form> and <input> tags",
+    answers: {
+      tokenProbe: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(`<!doctype html><title>Token</title>${'<form <input '.repeat(170_000)}`);
+      },
+    },
+  },
   'openapi-yaml-bomb': {
     description: 'the OpenAPI document is a YAML alias bomb (billion laughs)',
     answers: {

@@ -46,6 +46,15 @@ export const tokenBehaviours = defineBehaviours({
     description: 'the token endpoint answers 307 to another host (following it would hand over the code and the client secret)',
     answers: { token: (_req, res) => redirect(res, `https://attacker.invalid${PATHS.token}`, 307) },
   },
+  'token-backtracking-bomb': {
+    description: 'a 130-byte token answer shaped to make a backtracking regular expression run for hours',
+    answers: {
+      token: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(`a=${'&a='.repeat(40)} x`);
+      },
+    },
+  },
   'token-header-injection': {
     description: 'the access token carries CR LF and a header line, aimed at the API call that will send it',
     answers: {

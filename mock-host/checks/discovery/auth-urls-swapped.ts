@@ -27,6 +27,9 @@ const TOKEN_ONLY_ERRORS = new Set(['unsupported_grant_type', 'invalid_grant']);
 const PASSWORD_INPUT = /<input\b[^>]{0,500}\btype\s*=\s*["']?password/i;
 const LOGIN_FORM = /<form\b[\s\S]{0,4000}?\b(log\s?in|sign\s?in|signin|username)\b/i;
 const LOGIN_PATH = /\/(login|log-in|signin|sign-in|sign_in)\b/i;
+// A login form sits at the top of its page. The two patterns above scan up to 4,000 characters after every
+// `<form`, so on a 2 MB page of them (a hostile answer) the whole body would cost seconds of blocked event loop.
+const PAGE_SNIFF_CHARS = 65_536;
 
 function jsonError(body: string): { error: string; description?: string } | undefined {
   try {
@@ -66,8 +69,9 @@ function browserPageSign(probe: UrlProbe): Sign | undefined {
     return { strength: 'strong', text: `${at} (authorization_url) redirected to the sign-in page ${clipText(location)}` };
   }
   if (mediaTypeOf(res.headers['content-type']) !== 'text/html') return undefined;
-  if (res.status === 200 && PASSWORD_INPUT.test(res.body)) return { strength: 'strong', text: `${at} (authorization_url) answered an HTML page with a password field` };
-  if (res.status === 200 && LOGIN_FORM.test(res.body)) return { strength: 'strong', text: `${at} (authorization_url) answered an HTML login form` };
+  const page = res.body.slice(0, PAGE_SNIFF_CHARS);
+  if (res.status === 200 && PASSWORD_INPUT.test(page)) return { strength: 'strong', text: `${at} (authorization_url) answered an HTML page with a password field` };
+  if (res.status === 200 && LOGIN_FORM.test(page)) return { strength: 'strong', text: `${at} (authorization_url) answered an HTML login form` };
   return { strength: 'weak', text: `${at} (authorization_url) answered ${res.status} with an HTML page, as an authorization endpoint does` };
 }
 

@@ -30,6 +30,12 @@ test("faults of the plugin's own authorization server are refused; API faults ar
   expect(providerTarget.schema.safeParse({ preset: 'google', plugin: { faults: ['api-401-no-challenge'] } }).success).toBe(true);
 });
 
+test('the detection matrix names the preset, the extra parameters, the scope and any plugin fault', () => {
+  const spec = providerTarget.schema.parse({ preset: 'google', request: { access_type: 'offline', prompt: 'consent' }, plugin: { scope: 'email', faults: ['slow-api'] } });
+  expect(providerTarget.describe?.(spec)).toBe('simulated google with access_type=offline&prompt=consent, scope "email"; plugin faults: slow-api');
+  expect(providerTarget.describe?.(providerTarget.schema.parse({ preset: 'meta' }))).toBe('simulated meta, scope "todos:read todos:write"');
+});
+
 test('start: the plugin points at the provider, settings name the provider, one clock moves both sides', async () => {
   const spec = providerTarget.schema.parse({ preset: 'dropbox', request: { token_access_type: 'offline' } });
   const target = await providerTarget.start(spec, defaultSettings());

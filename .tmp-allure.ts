@@ -1,0 +1,11 @@
+import { writeDetectionMatrixResult } from './mock-host/report/detection-matrix-allure.ts';
+import { readSummary } from './mock-host/report/read-summary.ts';
+import { reportPaths } from './mock-host/report/report-paths.ts';
+import { generateAllureReports } from './scripts/allure-report.ts';
+const paths = reportPaths('/tmp/sim-reports');
+const read = readSummary(paths.summaryJson);
+if (!read.ok) throw new Error(read.problem);
+console.log(writeDetectionMatrixResult(paths.allureResults, read.summary));
+const t = Date.now();
+const out = await generateAllureReports(paths);
+console.log(out, Date.now() - t);
