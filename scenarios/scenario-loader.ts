@@ -94,7 +94,7 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
       expected: s.expect.findings as FindingCode[],
       expectsClean: s.expect.none === true,
       host,
-      simulates: `${targetKind.describe?.(checked.data) ?? targetKind.key}${describeHost(host) ? `; host: ${describeHost(host)}` : ''}`,
+      simulates: `${targetKind.describe?.(checked.data) ?? `${targetKind.key}: ${s.id}`}${describeHost(host) ? `; host: ${describeHost(host)}` : ''}`,
     };
   }
   return {

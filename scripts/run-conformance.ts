@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../mock-host/config/config-error.ts';
+import { refuseRecordingArgs } from './recording-args.ts';
 import { loadSettings, type SettingOverrides, type Settings } from '../mock-host/config/settings.ts';
 import { loadGatePolicy } from '../mock-host/gate/gate-policy.ts';
 import { allureEnvironment } from '../mock-host/report/allure-environment.ts';
@@ -120,6 +121,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   const cwd = options.cwd ?? process.cwd();
   let prepared: Prepared;
   try {
+    refuseRecordingArgs(options.playwrightArgs ?? []);
     prepared = await prepare(env, cwd, options.overrides);
   } catch (err) {
     if (!isConfigError(err)) throw err;

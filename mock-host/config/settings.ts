@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { describeJsonSyntaxError, lineOfJsonKey } from '../text/json-errors.ts';
 import { ConfigError } from './config-error.ts';
 
 export const DEFAULT_PLUGIN_ID = 'plugin-00000000-0000-4000-8000-000000000000';
@@ -115,7 +116,13 @@ export function settingsJsonSchema(): Record<string, unknown> {
   };
 }
 
-function readConfigFile(path: string): Record<string, unknown> {
+interface ConfigFile {
+  settings: Record<string, unknown>;
+  /** `path:line` of a setting in the file, for messages. */
+  where: (name: string) => string;
+}
+
+function readConfigFile(path: string): ConfigFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -126,21 +133,36 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`${path}: is not valid JSON (${(err as Error).message})`);
+    // Not V8's message as is: it quotes the text around the error, which may be a secret.
+    throw new ConfigError(`${path}: is not valid JSON: ${describeJsonSyntaxError(err, text)}`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${path}: expected a JSON object of PLUGIN_* settings`);
   // `$schema` points editors at config.schema.json; it is not a setting.
   const { $schema: _schema, ...settings } = parsed as Record<string, unknown>;
+  const where = (name: string): string => {
+    const line = lineOfJsonKey(text, name);
+    return line === undefined ? path : `${path}:${line}`;
+  };
   const unknown = Object.keys(settings).filter((k) => !(SETTING_NAMES as string[]).includes(k));
-  if (unknown.length) throw new ConfigError(`${path}: unknown setting ${unknown.join(', ')}; expected one of ${SETTING_NAMES.join(', ')}`);
-  return settings;
+  if (unknown.length) throw new ConfigError(`${where(unknown[0] ?? '')}: unknown setting ${unknown.join(', ')}; expected one of ${SETTING_NAMES.join(', ')}`);
+  // Every setting is text (as in the environment) or, for counts, a number. Checked here because the schema coerces
+  // counts, and Number([1]) or Number(true) would quietly pass.
+  for (const [name, value] of Object.entries(settings)) {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new ConfigError(`${where(name)}: ${name}: expected a string or a number; got ${shownValue(name, value)}`);
+    }
+  }
+  return { settings, where };
 }
 
-/** Describes a setting's value for an error message without echoing secrets. */
+/**
+ * Describes a setting's value for an error message without echoing secrets: secret settings are hidden (by name:
+ * PLUGIN_TOKEN_URL is a URL, PLUGIN_USER_TOKEN a secret), and so are credentials written into a URL.
+ */
 function shownValue(name: string, value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (/SECRET|PASSWORD|TOKEN/.test(name)) return 'a value (hidden)';
-  return JSON.stringify(value);
+  if (/SECRET|PASSWORD|_TOKEN$/.test(name)) return 'a value (hidden)';
+  return JSON.stringify(value).replace(/(\/\/)[^/@\s"]*@/g, '$1***@');
 }
 
 /** Values given on a command line, which win over the environment; `label` names a setting's flag in errors. */
@@ -166,7 +188,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     const source = fromCommandLine('PLUGIN_CONFIG') ? overrides?.label('PLUGIN_CONFIG') : 'PLUGIN_CONFIG';
     throw new ConfigError(`${source}: file not found: ${configName}`);
   }
-  const fromFile = existsSync(configPath) ? readConfigFile(configPath) : {};
+  const file = existsSync(configPath) ? readConfigFile(configPath) : undefined;
+  const fromFile = file?.settings ?? {};
   const merged: Record<string, unknown> = { ...fromFile };
   for (const name of SETTING_NAMES) {
     const value = given(name);
@@ -176,7 +199,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'settings');
-      const source = fromCommandLine(name) ? `command line ${overrides?.label(name as SettingName)}` : env[name] ? 'environment' : name in fromFile ? configPath : 'settings';
+      const source = fromCommandLine(name) ? `command line ${overrides?.label(name as SettingName)}` : env[name] ? 'environment' : file && name in fromFile ? file.where(name) : 'settings';
       return `${name} (${source}): ${issue.message}; got ${shownValue(name, merged[name])}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { describeJsonSyntaxError } from '../text/json-errors.ts';
 import { mediaTypeOf } from './manifest-schema.ts';
 
 /**
@@ -45,27 +46,6 @@ function guarded(value: unknown, format: TextFormat): ParsedText {
 function firstLine(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return (text.split('\n')[0] ?? text).slice(0, 200);
-}
-
-/** Line and column (1-based) of a character offset, for messages that point into a file or body. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset));
-  const line = before.split('\n').length;
-  return { line, column: before.length - before.lastIndexOf('\n') };
-}
-
-/**
- * V8 quotes up to ten characters of the text around a JSON syntax error ('Unexpected token 'S', "SNTLcredab"...
- * is not valid JSON'), which would copy part of a token or a secret into a report. This keeps V8's description,
- * drops the quoted text, and turns "at position N" into a line and column.
- */
-export function describeJsonSyntaxError(err: unknown, text: string): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const withoutQuote = (message.split('\n')[0] ?? '').replace(/,?\s*".*$/s, '').replace(/\s+is not valid JSON$/, '');
-  const position = /\s*(?:in JSON )?at position (\d+)/.exec(withoutQuote);
-  if (!position) return withoutQuote.slice(0, 120);
-  const { line, column } = lineAndColumn(text, Number(position[1]));
-  return `${withoutQuote.slice(0, position.index).slice(0, 120)} at line ${line}, column ${column}`;
 }
 
 export function parseJsonText(text: string): ParsedText {

@@ -63,7 +63,7 @@ export function readAllureTests(resultsDir: string): AllureTest[] {
     .filter((name) => name.endsWith('-result.json'))
     .map((name) => {
       const file = join(resultsDir, name);
-      let parsed;
+      let parsed: ReturnType<typeof allureResultSchema.safeParse>;
       try {
         parsed = allureResultSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       } catch (err) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { envForPlugin, runHarness } from './run-harness.ts';
@@ -56,6 +59,18 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('PLUGIN_URL');
     expect(run.stderr).toContain('PLUGIN_REDIRECT');
+    expect(run.summary).toBeUndefined();
+  });
+
+  test('a bad config file stops the run: exit 2 naming the file and line, never echoing its secret', async () => {
+    const secret = 'config-file-secret-7f3a';
+    const config = join(mkdtempSync(join(tmpdir(), 'exit-codes-')), 'plugin-conformance.config.json');
+    writeFileSync(config, `{\n  "PLUGIN_URL": "https://plugin.example",\n  "PLUGIN_CLIENT_SECRET": "${secret}",\n  "PLUGIN_EXPIRY_WAIT_MAX_SECONDS": "soon"\n}\n`);
+    const run = await runHarness({ PLUGIN_CONFIG: config }, 60_000);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`PLUGIN_EXPIRY_WAIT_MAX_SECONDS (${config}:4)`);
+    expect(run.stderr).toContain('got "soon"');
+    expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
     expect(run.summary).toBeUndefined();
   });
 });

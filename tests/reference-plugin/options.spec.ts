@@ -31,6 +31,7 @@ test.describe('options, clock and CLI', () => {
       contentType: 'application/json',
       faults: [],
       slowApiMs: 11_000,
+      credentialPrefix: '',
       exposeControl: false,
     });
   });
