@@ -53,14 +53,11 @@ export function hugeBody(contentType: string, opening: string, totalBytes = 50 *
   return (_req, res) => {
     res.writeHead(200, { 'content-type': contentType, 'content-length': String(totalBytes) });
     const chunk = Buffer.alloc(64 * 1024, 'a');
-    let sent = 0;
     let closed = false;
     res.on('close', () => (closed = true));
+    res.write(opening);
+    let sent = Buffer.byteLength(opening);
     const pump = (): void => {
-      if (sent === 0) {
-        res.write(opening);
-        sent = opening.length;
-      }
       while (!closed && sent < totalBytes) {
         const piece = chunk.subarray(0, Math.min(chunk.length, totalBytes - sent));
         sent += piece.length;

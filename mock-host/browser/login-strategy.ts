@@ -59,6 +59,10 @@ async function proceedButton(page: Page): Promise<Locator | undefined> {
  * "deny" or "cancel": PROCEED_BUTTON only matches words that go forward.
  */
 export async function genericLogin(page: Page, ctx: LoginContext, navigationTimeoutMs: number): Promise<void> {
+  // A button that leads nowhere would otherwise cost a navigation timeout on each of MAX_PAGES rounds (8 × 30 s,
+  // past any test timeout). One round without a navigation is allowed (a two-step form can swap its fields in
+  // place); a second in a row ends the login.
+  let roundsWithoutNavigation = 0;
   for (let i = 0; i < MAX_PAGES && !ctx.callbackReached(); i++) {
     await page.waitForLoadState('domcontentloaded').catch(() => undefined);
     if (ctx.callbackReached()) return;
@@ -75,7 +79,8 @@ export async function genericLogin(page: Page, ctx: LoginContext, navigationTime
     if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());
     const navigated = page.waitForEvent('framenavigated', { timeout: navigationTimeoutMs }).catch(() => undefined);
     await button.click({ timeout: navigationTimeoutMs });
-    await navigated;
+    roundsWithoutNavigation = (await navigated) || ctx.callbackReached() ? 0 : roundsWithoutNavigation + 1;
+    if (roundsWithoutNavigation >= 2) throw new LoginStuck('pressing the sign-in or allow button twice led nowhere (no navigation)', page.url());
   }
   if (!ctx.callbackReached()) throw new LoginStuck(`still not redirected to the host after ${MAX_PAGES} pages`, page.url());
 }

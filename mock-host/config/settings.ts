@@ -11,7 +11,9 @@ export const BASELINE_FILE_NAME = 'plugin-conformance.baseline.json';
 const httpUrl = z
   .string()
   .trim()
-  .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), 'expected an http:// or https:// URL');
+  .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), 'expected an http:// or https:// URL')
+  // fetch refuses such URLs anyway, and the URL is printed in every report: the password would be too.
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'expected a URL without user:password@ (credentials go in their own settings)');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /**

@@ -27,6 +27,10 @@ export const authorizationBehaviours = defineBehaviours({
     description: 'the login page accepts any password and shows itself again, never redirecting to the host',
     answers: { authorize: (_req, res) => sendHtml(res, 200, LOGIN_PAGE), login: (_req, res) => sendHtml(res, 200, LOGIN_PAGE) },
   },
+  'login-button-does-nothing': {
+    description: 'the login page has a "Sign in" button that does nothing (no submit, no navigation)',
+    answers: { authorize: (_req, res) => sendHtml(res, 200, LOGIN_PAGE.replace('<button type="submit">', '<button type="button">')) },
+  },
   'callback-injected-params': {
     description: 'the callback repeats code and state with injected values, and tries CR LF in another parameter',
     answers: {

@@ -24,6 +24,7 @@ const SECRET = 'hunter2-secret-value';
 const CASES: BadInput[] = [
   { name: 'URL of another scheme', env: { PLUGIN_URL: 'ftp://example.test' }, says: ['PLUGIN_URL (environment)', 'expected an http:// or https:// URL', 'got "ftp://example.test"'] },
   { name: 'credentials written into a bad URL', env: { PLUGIN_URL: `ftp://user:${SECRET}@example.test` }, says: ['PLUGIN_URL', 'got "ftp://***@example.test"'], secret: SECRET },
+  { name: 'credentials written into a good URL', env: { PLUGIN_URL: `https://user:${SECRET}@example.test` }, says: ['PLUGIN_URL', 'expected a URL without user:password@', 'got "https://***@example.test"'], secret: SECRET },
   { name: 'unknown profile', env: { PLUGIN_PROFILE: 'chatgpt' }, says: ['PLUGIN_PROFILE', 'got "chatgpt"', /expected one of "chatgpt-plugin"\|"gpt-action"/] },
   { name: 'malformed plugin id', env: { PLUGIN_ID: 'abc' }, says: ['PLUGIN_ID', 'got "abc"', 'expected "plugin-<uuid>"'] },
   { name: 'unknown redirect mode', env: { PLUGIN_REDIRECT: 'sideways' }, says: ['PLUGIN_REDIRECT', 'got "sideways"', /"production"\|"local"/] },

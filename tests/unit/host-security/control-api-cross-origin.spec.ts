@@ -44,6 +44,15 @@ test('a page on another loopback origin cannot move the host clock or read the s
     // Every request that did reach the host (the simple POST and the form) was refused there, not just unread.
     expect(answers.length).toBeGreaterThanOrEqual(2);
     expect(answers.every((status) => status === 403)).toBe(true);
+
+    // The control: the host's own page, same request, does move the clock.
+    await page.goto(`${host.origin}/healthz`);
+    const own = await page.evaluate(async () => {
+      const r = await fetch('/api/clock/advance', { method: 'POST', headers: { 'content-type': 'application/json', 'x-conformance-control': '1' }, body: '{"seconds":5}' });
+      return r.status;
+    });
+    expect(own).toBe(200);
+    expect(session.clock.offsetSeconds()).toBe(5);
   } finally {
     attacker.closeAllConnections();
     await new Promise<void>((resolve) => attacker.close(() => resolve()));
