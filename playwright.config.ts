@@ -19,7 +19,7 @@ export default defineConfig({
   workers: Math.min(4, availableParallelism()),
   forbidOnly: !!process.env.CI,
   reporter: [
-    ['list', { printSteps: true }],
+    ['list'],
     [
       'allure-playwright',
       {

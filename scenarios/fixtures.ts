@@ -59,13 +59,19 @@ const ALLURE_SEVERITY = {
   trivial: allure.Severity.TRIVIAL,
 } as const;
 
-const playwrightReporting: ScenarioReporting = {
-  step: (title, body) => base.step(title, body),
-  attach: async (name, body, contentType) => {
-    await allure.attachment(name, body, contentType);
-  },
-  log: (line) => console.log(line),
-};
+/**
+ * Steps and evidence go to the report; the console gets live progress only for scenarios about the user's target.
+ * The simulated bench (well over a hundred scenarios) shows in the console as one line per test.
+ */
+function playwrightReporting(live: boolean): ScenarioReporting {
+  return {
+    step: (title, body) => base.step(title, body),
+    attach: async (name, body, contentType) => {
+      await allure.attachment(name, body, contentType);
+    },
+    ...(live ? { log: (line: string) => console.log(line) } : {}),
+  };
+}
 
 /**
  * One scenario as one Playwright test: labels, steps, evidence, and the result handed to the summary reporter.
@@ -101,16 +107,15 @@ export async function runScenarioTest(args: {
   const context = await browser.newContext(settings.login.storageState ? { storageState: settings.login.storageState } : {});
   let result: ScenarioResult;
   try {
-    result = await runScenario({ scenario, session, context, mockHost, reporting: playwrightReporting });
+    result = await runScenario({ scenario, session, context, mockHost, reporting: playwrightReporting(scenario.kind === 'conformance') });
   } finally {
     mockHost.untrack(session);
     await context.close();
   }
   await labelFindings(result.findings);
   await testInfo.attach(SCENARIO_RESULT_ATTACHMENT, { body: JSON.stringify(result, null, 2), contentType: 'application/json' });
-  if (result.findings.length) {
-    const text = describeFindings(result.findings);
-    await allure.attachment('findings', text, 'text/plain');
+  if (result.findings.length) await allure.attachment('findings', describeFindings(result.findings), 'text/plain');
+  if (result.findings.length && scenario.kind === 'conformance') {
     const serious = result.findings.filter((f) => f.severity !== 'info');
     const infos = result.findings.length - serious.length;
     const shown = serious.length ? `\n${describeFindings(serious).replace(/^/gm, '    ')}` : '';

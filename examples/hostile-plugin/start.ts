@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../shared/loopback-server.ts';
 import { CredentialBook } from './behaviour.ts';
 import { BEHAVIOURS, type BehaviourName } from './behaviours/index.ts';
 import { selfSignedCertificate } from './self-signed-cert.ts';
@@ -26,26 +26,6 @@ export async function startHostilePlugin(options: HostilePluginOptions): Promise
   const tls = 'tls' in behaviour && behaviour.tls === true;
   const handler = hostileHandler(behaviour, tls ? 'https' : 'http', new CredentialBook());
   const server: Server = tls ? createHttpsServer(selfSignedCertificate(), handler) : createHttpServer(handler);
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    behaviour: options.behaviour,
-    close: () => {
-      // Hanging and dripping answers hold their sockets open for ever: cut them, or close() never returns.
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closing;
-    },
-  };
+  const listening = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0, tls ? 'https' : 'http');
+  return { url: listening.url, behaviour: options.behaviour, close: listening.close };
 }

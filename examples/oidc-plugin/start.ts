@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../shared/loopback-server.ts';
 import type { ApiClock } from './api-clock.ts';
 import { createOidcPluginApp } from './app.ts';
 import { resolveOidcPluginOptions, type OidcPluginOptions } from './options.ts';
@@ -26,26 +26,10 @@ export async function startOidcPlugin(input: OidcPluginOptions = {}): Promise<Ru
   const options = resolveOidcPluginOptions(input);
   // Listen before building the app: oidc-provider's issuer, and so every URL, includes the port.
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const { url, close } = await listen(server, options.host, options.port);
   const { app, clock, issuer } = createOidcPluginApp(url, options);
   server.on('request', app);
 
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    });
-    return closing;
-  };
   const { clientId, clientSecret, username, password, verificationToken } = options;
   const harnessEnv = () => ({
     PLUGIN_URL: url,

@@ -1,3 +1,5 @@
+import { PROVIDER_IDS, type ProviderId } from '../../mock-host/checks/provider/provider-id.ts';
+
 /**
  * A preset makes oauth2-mock-server answer like one real provider. The mock itself validates nothing and answers
  * every grant the same way; a preset only describes the provider's rules (when a refresh token is issued, what a
@@ -5,23 +7,9 @@
  * state, so every preset gets codes that work once, refresh tokens that can be revoked, and a client check.
  */
 
-export const PRESET_NAMES = [
-  'google',
-  'auth0',
-  'entra',
-  'okta',
-  'dropbox',
-  'salesforce',
-  'github',
-  'slack',
-  'meta',
-  'keycloak',
-  'cognito',
-  'zoom',
-  'atlassian',
-] as const;
-
-export type PresetName = (typeof PRESET_NAMES)[number];
+// A preset per provider the harness knows: detection (PLUGIN_PROVIDER) and simulation share one list of names.
+export const PRESET_NAMES = PROVIDER_IDS;
+export type PresetName = ProviderId;
 
 /** One authorization the provider approved: what the /authorize request that produced a code asked for. */
 export interface Authorization {

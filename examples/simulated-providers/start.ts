@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../shared/loopback-server.ts';
 import { Events, OAuth2Server, type MutableRedirectUri, type MutableResponse, type MutableToken } from 'oauth2-mock-server';
 import { z } from 'zod';
 import { ProviderClock } from './clock.ts';
@@ -86,20 +86,11 @@ export async function startSimulatedProvider(preset: ProviderPreset | PresetName
 
   // Our own server rather than mock.start(): close() must drop keep-alive sockets the browser and fetch hold open.
   const server = createServer(service.requestHandler);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const issuerUrl = `http://${host}:${port}`;
+  const listening = await listen(server, options.host, options.port);
+  const issuerUrl = listening.url;
   // The mock would call itself http://localhost:<port>; tokens must name the address clients really use.
   mock.issuer.url = issuerUrl;
 
-  let closing: Promise<void> | undefined;
   return {
     preset: chosen.name,
     issuerUrl,
@@ -107,12 +98,6 @@ export async function startSimulatedProvider(preset: ProviderPreset | PresetName
     tokenUrl: `${issuerUrl}${chosen.endpoints.token}`,
     jwksUrl: `${issuerUrl}/jwks`,
     clock,
-    close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+    close: listening.close,
   };
 }

@@ -3,15 +3,9 @@ import type { ProviderId } from '../../mock-host/checks/provider/provider-id.ts'
 import { referencePluginOptionsSchema, type ResolvedReferencePluginOptions } from '../../examples/reference-plugin/options.ts';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { presetNameSchema } from '../../examples/simulated-providers/presets/index.ts';
-import type { PresetName } from '../../examples/simulated-providers/preset.ts';
 import { startSimulatedProvider } from '../../examples/simulated-providers/start.ts';
 import { referenceSettings } from '../reference-target.ts';
 import { defineTargetKind } from './simulated-target.ts';
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// A preset is named after the provider the harness detects; this breaks the build when the two lists drift apart.
-const presetsAreProviders: Same<PresetName, ProviderId> = true;
-void presetsAreProviders;
 
 // Stands in for the provider's URLs while the plugin options are validated at load time (the provider is not up).
 const NOT_STARTED = { authorizeUrl: 'http://127.0.0.1/authorize', tokenUrl: 'http://127.0.0.1/token', jwksUrl: 'http://127.0.0.1/jwks' };
