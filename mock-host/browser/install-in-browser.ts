@@ -27,25 +27,22 @@ export async function installInBrowser(args: {
 
 function reportAuthorizePageProblem(session: HostSession, sent: AuthorizationRequest, outcome: Exclude<AuthorizeOutcome, { kind: 'callback' }>): never {
   if (outcome.kind === 'unreachable') {
-    session.findings.add({
+    return session.failWith({
       code: 'AUTHORIZE_UNREACHABLE',
       message: `the authorization page did not load: ${outcome.detail}`,
       fix: "Make client_url (the browser authorization page) reachable over HTTPS from users' browsers.",
-    });
-    return session.abort('the authorization page did not load', 'failed', ['AUTHORIZE_UNREACHABLE']);
+    }, 'the authorization page did not load');
   }
   if (/redirect[_ ]uri/i.test(outcome.text)) {
-    session.findings.add({
+    return session.failWith({
       code: 'REDIRECT_URI_REJECTED',
       message: `the authorization page answered ${outcome.status} and names the redirect URI: "${outcome.text.slice(0, 160)}"`,
       fix: `Register exactly ${sent.redirectUri} as a redirect URI of the OAuth client (${session.profile.displayName} uses it verbatim).`,
-    });
-    return session.abort('the provider refused the redirect URI', 'failed', ['REDIRECT_URI_REJECTED']);
+    }, 'the provider refused the redirect URI');
   }
-  session.findings.add({
+  return session.failWith({
     code: 'AUTHORIZE_UNREACHABLE',
     message: `the authorization page answered ${outcome.status} without redirecting: "${outcome.text.slice(0, 160)}"`,
     fix: 'Serve the authorization page at client_url for GET requests with the parameters the host sends.',
-  });
-  return session.abort(`the authorization page answered ${outcome.status}`, 'failed', ['AUTHORIZE_UNREACHABLE']);
+  }, `the authorization page answered ${outcome.status}`);
 }

@@ -44,43 +44,38 @@ export async function completeInstall(session: HostSession, callback: CallbackPa
   if (callback.repeated.length) {
     // An injected second code or state (a parameter smuggled into the redirect) must not be guessed around.
     session.consumeState(sent.state);
-    session.findings.add({
+    return session.failWith({
       code: 'STATE_MISMATCH',
       message: `the callback repeats ${callback.repeated.join(' and ')}; the host cannot tell which value answers its request, so it refuses the install`,
       fix: 'Redirect to the redirect_uri with exactly one code and one state (RFC 6749 §3.1: parameters must not be repeated); append to the redirect_uri\'s query instead of concatenating strings.',
-    });
-    session.abort(`the callback repeated ${callback.repeated.join(' and ')}`, 'failed', ['STATE_MISMATCH']);
+    }, `the callback repeated ${callback.repeated.join(' and ')}`);
   }
   const description = callback.errorDescription ? ` (${callback.errorDescription.slice(0, 200)})` : '';
   if (callback.error) {
     const draft = classifyAuthorizeError(callback.error, `${callback.error}${description}`, sent, session);
-    session.findings.add(draft);
-    session.abort(`the provider answered the authorization request with error=${callback.error}${description}`, 'failed', [draft.code]);
+    return session.failWith(draft, `the provider answered the authorization request with error=${callback.error}${description}`);
   }
   if (!callback.state) {
-    session.findings.add({
+    return session.failWith({
       code: 'STATE_NOT_RETURNED',
       message: 'the callback carried a code but no state parameter; the host aborts the install',
       fix: 'Echo the state parameter from the authorization request unchanged on the redirect (RFC 6749 §4.1.2).',
-    });
-    session.abort('the callback had no state', 'failed', ['STATE_NOT_RETURNED']);
+    }, 'the callback had no state');
   }
   const verdict = session.consumeState(callback.state);
   if (!verdict.ok || verdict.value.state !== sent.state) {
-    session.findings.add({
+    return session.failWith({
       code: 'STATE_MISMATCH',
       message: `the callback's state (${callback.state.length} characters) is not the one the host sent (${verdict.ok ? 'another install' : verdict.reason})`,
       fix: 'Return the state parameter byte for byte as received; do not re-encode, trim or regenerate it.',
-    });
-    session.abort('the callback state did not match', 'failed', ['STATE_MISMATCH']);
+    }, 'the callback state did not match');
   }
   if (!callback.code) {
-    session.findings.add({
+    return session.failWith({
       code: 'AUTHORIZE_ERROR_RESPONSE',
       message: 'the callback carried neither code nor error',
       fix: 'Redirect to the redirect_uri with code and state after consent.',
-    });
-    session.abort('the callback had no code', 'failed', ['AUTHORIZE_ERROR_RESPONSE']);
+    }, 'the callback had no code');
   }
   await exchangeCode(session, callback.code, sent);
 }

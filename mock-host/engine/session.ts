@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { VirtualClock } from '../clock.ts';
 import type { Settings } from '../config/settings.ts';
-import { FindingCollector } from '../findings/finding.ts';
+import { FindingCollector, type FindingDraft } from '../findings/finding.ts';
 import type { FindingCode } from '../findings/catalog.ts';
 import type { HostProfile } from '../profiles/host-profile.ts';
 import { callbackUrl } from '../profiles/host-profile.ts';
@@ -92,6 +92,12 @@ export class HostSession {
   abort(message: string, outcome: LifecycleAbort['outcome'], codes: FindingCode[] = [], attachments: AbortAttachment[] = []): never {
     for (const c of codes) this.fatalCodes.add(c);
     throw new LifecycleAbort(this.secrets.redact(message), outcome, codes, attachments);
+  }
+
+  /** Records the finding that breaks the lifecycle here, and stops it. */
+  failWith(draft: FindingDraft, message: string): never {
+    this.findings.add(draft);
+    return this.abort(message, 'failed', [draft.code]);
   }
 
   async discover(): Promise<PluginTarget> {

@@ -24,33 +24,15 @@ export function newRecorder(): Recorder {
   return new Recorder(new SecretRegistry());
 }
 
+// What every token request in these tests shares: the client, the endpoint, and the host's default encoding.
+const CLIENT = { profile: chatgptPlugin, tokenUrl: TOKEN_URL, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, encoding: 'form', clientAuth: 'body' } as const;
+
 export function codeParams(over: Partial<Omit<TokenRequestParams, 'grant'>> = {}): TokenRequestParams {
-  return {
-    grant: 'authorization_code',
-    code: CODE,
-    redirectUri: REDIRECT_URI,
-    profile: chatgptPlugin,
-    tokenUrl: TOKEN_URL,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    encoding: 'form',
-    clientAuth: 'body',
-    ...over,
-  } as TokenRequestParams;
+  return { grant: 'authorization_code', code: CODE, redirectUri: REDIRECT_URI, ...CLIENT, ...over } as TokenRequestParams;
 }
 
 export function refreshParams(over: Partial<Omit<TokenRequestParams, 'grant'>> = {}): TokenRequestParams {
-  return {
-    grant: 'refresh_token',
-    refreshToken: REFRESH_TOKEN,
-    profile: chatgptPlugin,
-    tokenUrl: TOKEN_URL,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    encoding: 'form',
-    clientAuth: 'body',
-    ...over,
-  } as TokenRequestParams;
+  return { grant: 'refresh_token', refreshToken: REFRESH_TOKEN, ...CLIENT, ...over } as TokenRequestParams;
 }
 
 export function withProfile(patch: { tokenMs?: number; maxBodyBytes?: number }): HostProfile {
