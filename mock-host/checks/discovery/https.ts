@@ -14,20 +14,23 @@ export interface NamedUrl {
  * local development (only without auth). Spec: OpenAI plugins, getting started (HTTPS except localhost).
  */
 export function checkHttps(args: { urls: readonly NamedUrl[]; ref: ExchangeRef }): FindingDraft[] {
-  const drafts: FindingDraft[] = [];
-  for (const { field, url } of args.urls) {
-    if (!/^http:/i.test(url)) continue;
-    const host = hostOf(url) ?? '';
-    const loopback = isLoopbackHost(host);
+  const plain = args.urls.filter(({ url }) => /^http:/i.test(url)).map((u) => ({ ...u, host: hostOf(u.url) ?? '' }));
+  const local = plain.filter((u) => isLoopbackHost(u.host));
+  // Each public http URL needs its own fix; the loopback ones are one note about local development.
+  const drafts: FindingDraft[] = plain
+    .filter((u) => !isLoopbackHost(u.host))
+    .map(({ field, url, host }) => ({
+      code: 'MANIFEST_NOT_HTTPS',
+      message: `${field} ${clipText(url)} is plain http on ${host}; the host only calls https:// URLs`,
+      fix: `Serve ${field} over https:// with a certificate from a public CA (TLS 1.2+ on port 443) and update the URL.`,
+      ...cite(args.ref),
+    }));
+  if (local.length) {
     drafts.push({
       code: 'MANIFEST_NOT_HTTPS',
-      message: loopback
-        ? `${field} ${clipText(url)} is plain http on loopback host ${host}: accepted for local development only`
-        : `${field} ${clipText(url)} is plain http on ${host}; the host only calls https:// URLs`,
-      fix: loopback
-        ? 'Fine for local runs; deploy behind https:// with a public certificate before installing in the real host.'
-        : `Serve ${field} over https:// with a certificate from a public CA (TLS 1.2+ on port 443) and update the URL.`,
-      ...(loopback ? { severity: 'info' as const } : {}),
+      severity: 'info',
+      message: `plain http on loopback, accepted for local development only: ${local.map(({ field, url }) => `${field} ${clipText(url)}`).join(', ')}`,
+      fix: 'Fine for local runs; deploy behind https:// with a public certificate before installing in the real host.',
       ...cite(args.ref),
     });
   }

@@ -180,6 +180,20 @@ test.describe('domain and HTTPS checks', () => {
       expect(checkHttps({ urls: [{ field: 'api.url', url }], ref: REF })).toMatchObject([{ code: 'MANIFEST_NOT_HTTPS', severity: 'info' }]);
     }
   });
+
+  test('MANIFEST_NOT_HTTPS: loopback URLs make one info note; each public http URL its own error', () => {
+    const drafts = checkHttps({
+      urls: [
+        { field: 'manifest', url: 'http://127.0.0.1:4100/.well-known/ai-plugin.json' },
+        { field: 'api.url', url: 'http://127.0.0.1:4100/openapi.yaml' },
+        { field: 'auth.client_url', url: 'http://login.example.com/authorize' },
+        { field: 'auth.authorization_url', url: 'http://login.example.com/token' },
+      ],
+      ref: REF,
+    });
+    expect(drafts.map((d) => d.severity ?? 'error')).toEqual(['error', 'error', 'info']);
+    expect(drafts[2]?.message).toContain('manifest http://127.0.0.1:4100/.well-known/ai-plugin.json, api.url http://127.0.0.1:4100/openapi.yaml');
+  });
 });
 
 test.describe('verification tokens', () => {
