@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../mock-host/config/config-error.ts';
 import { refuseRecordingArgs } from './recording-args.ts';
 import { loadSettings, type SettingOverrides, type Settings } from '../mock-host/config/settings.ts';
+import { unknownPluginVariables } from '../mock-host/config/unknown-env.ts';
 import { loadGatePolicy } from '../mock-host/gate/gate-policy.ts';
 import { allureEnvironment } from '../mock-host/report/allure-environment.ts';
 import { decideExitCode } from '../mock-host/report/exit-code.ts';
@@ -63,6 +64,7 @@ interface Prepared {
 /** Everything that can reject the input runs before any output is touched, so exit 2 leaves old reports alone. */
 async function prepare(env: NodeJS.ProcessEnv, cwd: string, overrides: SettingOverrides | undefined): Promise<Prepared> {
   const settings = loadSettings(env, cwd, overrides);
+  for (const warning of unknownPluginVariables(env)) console.error(warning);
   const scenarios = loadScenarioFiles();
   const policy = loadGatePolicy(settings, { startedAt: new Date(), cwd, knownScenarios: scenarios.map((s) => s.id) });
   const browserPath = await ensureBrowser();
