@@ -38,7 +38,7 @@ export async function runScenario(args: {
     try {
       await reporting.step(stepTitle(step), async () => {
         try {
-          const note = redact(await runStep(step, { session, context: args.context, mockHost: args.mockHost }));
+          const note = redact(await runStep(step, { session, context: args.context, mockHost: args.mockHost, ...(scenario.requiresAuth ? { requiresAuth: scenario.requiresAuth } : {}) }));
           await reporting.attach('outcome', note, 'text/plain');
           reporting.log?.(`  ${scenario.id} › ${step.action}: ${note}`);
         } finally {

@@ -8,6 +8,7 @@ import { probeConcurrentRefresh, probeRefreshRotation } from '../mock-host/engin
 import { probeInvalidTokens } from '../mock-host/engine/probe-tokens.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../mock-host/engine/refresh.ts';
 import type { HostSession } from '../mock-host/engine/session.ts';
+import type { AuthConfig } from '../mock-host/engine/target.ts';
 import { usePlugin } from '../mock-host/engine/use-plugin.ts';
 import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import type { Step } from './scenario-schema.ts';
@@ -16,6 +17,8 @@ export interface StepEnvironment {
   session: HostSession;
   context: BrowserContext;
   mockHost: MockHostServer;
+  /** The scenario's `requires.auth`: other targets skip it once discovery has shown their auth type. */
+  requiresAuth?: readonly AuthConfig['type'][];
 }
 
 /** Probes catch their callbacks in the browser, so the host's own route never consumes a probe's code. */
@@ -62,6 +65,9 @@ export async function runStep(step: Step, env: StepEnvironment): Promise<string>
   switch (step.action) {
     case 'discover': {
       const target = await session.discover();
+      if (env.requiresAuth && !env.requiresAuth.includes(target.auth.type)) {
+        return session.abort(`the plugin uses auth type "${target.auth.type}"; this scenario is about ${env.requiresAuth.join(' or ')} plugins`, 'skipped');
+      }
       return `auth ${target.auth.type}, ${target.operations.length} operations`;
     }
     case 'install': {
