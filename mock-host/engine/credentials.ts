@@ -18,16 +18,21 @@ export function isExpired(c: Credentials, now: number): boolean {
   return c.expiresAt !== undefined && now >= c.expiresAt;
 }
 
-/** What the host stores from a token response; expiry is anchored to the host's clock at receipt. */
+/**
+ * What the host stores from a token response; expiry is anchored to the host's clock at receipt. Without
+ * expires_in the profile's assumed lifetime applies, or none (the host keeps the token for ever).
+ */
 export function storedCredentials(
   tokens: { accessToken: string; refreshToken?: string | undefined; expiresInSeconds?: number | undefined; scope?: string | undefined },
   now: number,
   meta: Pick<Credentials, 'source' | 'generation' | 'refreshTokenKeptFromBefore'>,
+  assumedLifetimeSeconds?: number,
 ): Credentials {
+  const lifetime = tokens.expiresInSeconds ?? assumedLifetimeSeconds;
   return {
     accessToken: tokens.accessToken,
     ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
-    ...(tokens.expiresInSeconds !== undefined ? { expiresInSeconds: tokens.expiresInSeconds, expiresAt: now + tokens.expiresInSeconds * 1000 } : {}),
+    ...(lifetime !== undefined ? { expiresInSeconds: lifetime, expiresAt: now + lifetime * 1000 } : {}),
     ...(tokens.scope !== undefined ? { scope: tokens.scope } : {}),
     ...meta,
   };

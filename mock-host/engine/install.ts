@@ -82,7 +82,7 @@ export async function completeInstall(session: HostSession, callback: CallbackPa
 
 function classifyAuthorizeError(error: string, detail: string, sent: AuthorizationRequest, session: HostSession): FindingDraft {
   const scope = new URL(sent.url).searchParams.get('scope') ?? '';
-  if (/code_challenge|pkce/i.test(detail)) {
+  if (!session.profile.authorize.pkce && /code_challenge|pkce/i.test(detail)) {
     return {
       code: 'PKCE_REQUIRED',
       message: `the provider demands PKCE: error=${detail}`,
@@ -141,7 +141,12 @@ async function exchangeCode(session: HostSession, code: string, sent: Authorizat
     }
     session.abort(`the code exchange gave the host no usable token: ${result.failure ?? 'no access_token'}`, 'failed', causes);
   }
-  session.credentials = storedCredentials(result.tokens, session.now(), { source: 'exchange', generation: 0, refreshTokenKeptFromBefore: false });
+  session.credentials = storedCredentials(
+    result.tokens,
+    session.now(),
+    { source: 'exchange', generation: 0, refreshTokenKeptFromBefore: false },
+    session.profile.token.assumedLifetimeSeconds,
+  );
 }
 
 /**

@@ -73,6 +73,7 @@ export function keepRefreshedTokens(session: HostSession, before: Credentials, t
     { ...t, refreshToken: t.refreshToken ?? (keepOld ? before.refreshToken : undefined), scope: t.scope ?? before.scope },
     session.now(),
     { source: 'refresh', generation: before.generation + 1, refreshTokenKeptFromBefore: keepOld },
+    session.profile.token.assumedLifetimeSeconds,
   );
 }
 

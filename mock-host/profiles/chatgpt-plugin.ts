@@ -11,7 +11,7 @@ export const chatgptPlugin: HostProfile = {
     pkce: false,
     stateTtlSeconds: 600,
   },
-  token: { bodyEncoding: 'manifest', clientAuth: 'body', acceptHeader: '*/*', keepsRefreshTokenWhenOmitted: true, treatsMissingExpiryAsForever: true },
+  token: { bodyEncoding: 'manifest', clientAuth: 'body', acceptHeader: '*/*', keepsRefreshTokenWhenOmitted: true },
   timeouts: { discoveryMs: 15_000, tokenMs: 15_000, apiMs: 45_000, slowApiWarningMs: 10_000, browserNavigationMs: 30_000 },
   limits: {
     maxBodyBytes: 2_000_000,

@@ -22,6 +22,7 @@ export interface HostProfile {
     parameterOrder: readonly ('response_type' | 'client_id' | 'redirect_uri' | 'scope' | 'state')[];
     /** The host sends `scope=` even when the configured scope is empty. */
     sendsEmptyScope: boolean;
+    /** The host sends code_challenge (false for ChatGPT plugins and GPT Actions: PROTOCOL.md §2, §3). */
     pkce: false;
     /** How long an issued state stays valid. */
     stateTtlSeconds: number;
@@ -38,8 +39,11 @@ export interface HostProfile {
      * §2) sends its wildcard default, so providers that answer form-encoded unless asked for JSON (GitHub) do so here.
      */
     acceptHeader: string;
-    /** Without expires_in the host treats the token as never expiring. */
-    treatsMissingExpiryAsForever: boolean;
+    /**
+     * The lifetime the host assumes when a token response has no expires_in; undefined: the token never expires for
+     * the host (ChatGPT, inferred from "non-expiring tokens" reports: PROTOCOL.md §2), so it never refreshes it.
+     */
+    assumedLifetimeSeconds?: number;
   };
   timeouts: { discoveryMs: number; tokenMs: number; apiMs: number; slowApiWarningMs: number; browserNavigationMs: number };
   limits: {
