@@ -18,6 +18,8 @@ export default defineConfig({
   // Scenarios wait on the browser and loopback HTTP more than on CPU: one worker per core keeps both busy.
   workers: Math.min(4, availableParallelism()),
   forbidOnly: !!process.env.CI,
+  // One retry in CI absorbs a browser hiccup on a loaded runner; the report marks such a test flaky, never hides it.
+  retries: process.env.CI ? 1 : 0,
   reporter: [
     ['list'],
     [
