@@ -46,7 +46,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'conformance', testMatch: 'scenarios/conformance.spec.ts' },
+    // Never retried: a verdict on the user's plugin must come from one run, and probes spend codes and grants.
+    { name: 'conformance', testMatch: 'scenarios/conformance.spec.ts', retries: 0 },
     { name: 'simulated', testMatch: 'scenarios/simulated.spec.ts' },
     { name: 'self-tests', testMatch: 'tests/**/*.spec.ts' },
   ],
