@@ -1,0 +1,42 @@
+import { expect } from '@playwright/test';
+import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { defaultSettings } from '../../mock-host/config/settings.ts';
+import { HostSession } from '../../mock-host/engine/session.ts';
+import { PROFILES } from '../../mock-host/profiles/index.ts';
+import { test } from '../../scenarios/fixtures.ts';
+import { referenceSettings } from '../../scenarios/reference-target.ts';
+import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenario.ts';
+import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
+
+const quiet: ScenarioReporting = { step: (_title, body) => body(), attach: async () => undefined };
+
+// PLUGIN_PROFILE=gpt-action: no manifest (the editor's fields instead), form-encoded token requests always, and the
+// client authentication the "Token Exchange Method" names. The bundled plugin must pass every scenario either way.
+for (const method of ['default_post', 'basic_auth_header'] as const) {
+  test(`gpt-action with ${method}: every conformance scenario passes against the bundled plugin`, async ({ mockHost, browser }) => {
+    const plugin = await startReferencePlugin({});
+    try {
+      const base = defaultSettings({ profile: 'gpt-action', action: { tokenExchangeMethod: method } });
+      const settings = referenceSettings(base, plugin);
+      const results = [];
+      for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'conformance')) {
+        const session = new HostSession({ scenario: scenario.id, profile: PROFILES['gpt-action'], settings, origin: plugin.url, hostOrigin: mockHost.origin, targetClock: plugin.clock });
+        const context = await browser.newContext();
+        try {
+          results.push({ result: await runScenario({ scenario, session, context, mockHost, reporting: quiet }), session });
+        } finally {
+          await context.close();
+        }
+      }
+      expect(results.filter(({ result }) => result.status !== 'passed').map(({ result }) => `${result.id}: ${result.status} ${result.reason ?? ''}`)).toEqual([]);
+      expect(results.flatMap(({ result }) => result.findings).filter((f) => f.severity !== 'info')).toEqual([]);
+      // The host's own exchange: form-encoded, credentials where the exchange method puts them.
+      const exchange = results[0]?.session.recorder.exchanges().find((x) => x.label === 'exchange code');
+      expect(exchange?.request.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+      expect(Boolean(exchange?.request.headers.Authorization)).toBe(method === 'basic_auth_header');
+      expect(exchange?.request.body?.includes('client_secret=')).toBe(method === 'default_post');
+    } finally {
+      await plugin.close();
+    }
+  });
+}
