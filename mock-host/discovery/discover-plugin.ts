@@ -1,5 +1,4 @@
 import { checkAuthUrlsNotSwapped } from '../checks/discovery/auth-urls-swapped.ts';
-import type { ExchangeRef } from '../checks/discovery/exchange-ref.ts';
 import { checkHttps, type NamedUrl } from '../checks/discovery/https.ts';
 import { checkApiDomain } from '../checks/discovery/manifest-domains.ts';
 import { checkManifestFields } from '../checks/discovery/manifest-fields.ts';
@@ -11,7 +10,7 @@ import { checkOpenApiServer } from '../checks/discovery/openapi-servers.ts';
 import { checkVerificationTokenMatches, checkVerificationTokenPresent } from '../checks/discovery/verification-token.ts';
 import { toAuthConfig } from './auth-config.ts';
 import type { DiscoveryContext, DiscoveryResult } from './context.ts';
-import { refOf } from './exchange-refs.ts';
+import { refOf, type ExchangeRef } from '../findings/evidence.ts';
 import { fetchDocument } from './follow-redirects.ts';
 import { loadOpenApi } from './load-openapi.ts';
 import { toApiOperations } from './openapi.ts';

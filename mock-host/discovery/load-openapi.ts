@@ -1,7 +1,6 @@
 import { checkOpenApiReachable, checkOpenApiValid } from '../checks/discovery/openapi-document.ts';
-import type { ExchangeRef } from '../checks/discovery/exchange-ref.ts';
 import type { DiscoveryContext } from './context.ts';
-import { refOf } from './exchange-refs.ts';
+import { refOf, type ExchangeRef } from '../findings/evidence.ts';
 import { fetchDocument } from './follow-redirects.ts';
 import { parseOpenApi, type OpenApiSpec } from './openapi.ts';
 import { rootDomainOf } from './root-domain.ts';

@@ -1,3 +1,4 @@
+import { citeExchange } from '../findings/evidence.ts';
 import type { FindingDraft } from '../findings/finding.ts';
 import { checkProviderQuirks } from '../checks/provider/provider-quirks.ts';
 import type { AuthorizationRequest } from './authorize-url.ts';
@@ -134,8 +135,7 @@ async function exchangeCode(session: HostSession, code: string, sent: Authorizat
         code: 'TOKEN_EXCHANGE_REJECTED',
         message: `the token endpoint refused the code exchange: ${result.failure ?? 'no token in the answer'}`,
         fix: 'Accept the exchange the host sends: grant_type=authorization_code with client_id, client_secret, code and the same redirect_uri as the authorization request.',
-        evidence: [result.outcome.exchangeId],
-        reproduce: session.recorder.curlOf(result.outcome.exchangeId),
+        ...citeExchange(session.recorder, result.outcome.exchangeId),
       });
       causes = ['TOKEN_EXCHANGE_REJECTED'];
     }

@@ -1,4 +1,5 @@
 import { findingDocPath, type FindingCode } from '../findings/catalog.ts';
+import { citeExchange } from '../findings/evidence.ts';
 import { isExpired, storedCredentials, type Credentials } from './credentials.ts';
 import type { TokenSet } from '../oauth/token-set.ts';
 import type { HostSession } from './session.ts';
@@ -15,24 +16,21 @@ export async function refreshCredentials(session: HostSession): Promise<boolean>
   const before = session.credentials;
   if (!before?.refreshToken) return false;
   const result = await hostGrant(session, { grant: 'refresh_token', refreshToken: before.refreshToken }, 'refresh access token');
-  const evidence = [result.outcome.exchangeId];
-  const reproduce = session.recorder.curlOf(result.outcome.exchangeId);
+  const cited = citeExchange(session.recorder, result.outcome.exchangeId);
   if (!result.tokens) {
     if (before.refreshTokenKeptFromBefore) {
       session.findings.add({
         code: 'REFRESH_TOKEN_LOST',
         message: `the previous refresh response had no refresh_token, and the refresh token the host kept is now refused (${result.failure ?? 'no token'})`,
         fix: 'Either return a new refresh_token with every refresh response, or keep the old refresh token valid when you omit it.',
-        evidence,
-        ...(reproduce ? { reproduce } : {}),
+        ...cited,
       });
     } else {
       session.findings.add({
         code: 'REFRESH_REJECTED',
         message: `grant_type=refresh_token with the stored refresh token failed: ${result.failure ?? 'no token in the answer'}`,
         fix: 'Enable the refresh_token grant for this client and accept refresh tokens you issued, with the same client authentication and body encoding as the code exchange.',
-        evidence,
-        ...(reproduce ? { reproduce } : {}),
+        ...cited,
       });
     }
     return false;
@@ -42,7 +40,7 @@ export async function refreshCredentials(session: HostSession): Promise<boolean>
       code: 'REFRESH_OMITS_REFRESH_TOKEN',
       message: 'a refresh response had no refresh_token; the host kept the previous one and it still works',
       fix: 'Nothing breaks for this host; returning the refresh token (new or the same) in every refresh response is more robust for other clients.',
-      evidence,
+      evidence: cited.evidence,
     });
   }
   const originalScope = session.tokenEvents.find((e) => e.grant === 'authorization_code' && e.ok)?.scope;
@@ -54,7 +52,7 @@ export async function refreshCredentials(session: HostSession): Promise<boolean>
         code: 'REFRESH_SCOPE_NARROWED',
         message: `the refreshed token lacks scope ${lost.join(', ')} (original "${originalScope}", refreshed "${result.tokens.scope}")`,
         fix: 'Keep the originally granted scope on refresh when the request names none (RFC 6749 §6).',
-        evidence,
+        evidence: cited.evidence,
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import { mediaTypeOf } from '../../discovery/manifest-schema.ts';
-import { citeAll, type ExchangeRef } from './exchange-ref.ts';
+import { citeAll, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 
 /** A plain GET the host made to one of the two manifest OAuth URLs, to see what kind of endpoint answers. */

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import { hostOf, isOnRootDomain } from '../../discovery/root-domain.ts';
-import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 
 /** MANIFEST_API_DOMAIN. Spec: OpenAI plugins, production ("api.url must be on the root domain or a subdomain"). */

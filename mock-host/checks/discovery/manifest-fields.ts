@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { manifestSchema } from '../../discovery/manifest-schema.ts';
-import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { capDrafts } from './cap-drafts.ts';
 import { clipText, showValue } from './show-value.ts';
 

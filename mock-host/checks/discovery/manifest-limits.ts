@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
-import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { charCount, showValue } from './show-value.ts';
 
 export type ManifestLimits = Pick<

@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../recorder/exchange.ts';
 import type { FetchResult } from '../../discovery/follow-redirects.ts';
 import { mediaTypeOf } from '../../discovery/manifest-schema.ts';
 import type { ParsedText } from '../../discovery/structured-text.ts';
-import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { describeFetchFailure } from './fetch-failure.ts';
 import { clipText } from './show-value.ts';
 

@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { FetchResult } from '../../discovery/follow-redirects.ts';
 import type { OpenApiResult } from '../../discovery/openapi.ts';
-import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { describeFetchFailure } from './fetch-failure.ts';
 import { clipText } from './show-value.ts';
 

@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { ManifestAuth } from '../../discovery/manifest-schema.ts';
 import { fingerprint } from '../../recorder/secrets.ts';
-import { cite, type ExchangeRef } from './exchange-ref.ts';
+import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 
 function openaiToken(auth: ManifestAuth): string | undefined {
   if (auth.type !== 'oauth' && auth.type !== 'service_http') return undefined;

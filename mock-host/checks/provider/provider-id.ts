@@ -23,7 +23,3 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // Breaks the build when PLUGIN_PROVIDER in settings.ts and this list drift apart.
 const matchesSettings: Same<ProviderId, NonNullable<Settings['provider']>> = true;
 void matchesSettings;
-
-export function isProviderId(value: string): value is ProviderId {
-  return (PROVIDER_IDS as readonly string[]).includes(value);
-}

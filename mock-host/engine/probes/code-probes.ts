@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { citeExchange } from '../../findings/evidence.ts';
 import type { AuthorizationRequest } from '../authorize-url.ts';
 import { completeInstall, parseCallback } from '../install.ts';
 import type { HostSession } from '../session.ts';
-import { requestTokens } from '../token-grants.ts';
 import { freshAuthorization, type Authorize } from './authorize-port.ts';
 import { probeGrant } from './probe-grant.ts';
 
@@ -16,8 +16,7 @@ export async function probeCodeReuse(session: HostSession, authorize: Authorize)
     code: 'CODE_REUSE_ACCEPTED',
     message: 'the authorization code was exchanged successfully a second time',
     fix: 'Mark codes used at the first exchange and refuse them afterwards; on a replay, also revoke the tokens issued for that code (RFC 6749 §4.1.2).',
-    evidence: [replay.outcome.exchangeId],
-    reproduce: session.recorder.curlOf(replay.outcome.exchangeId),
+    ...citeExchange(session.recorder, replay.outcome.exchangeId),
   });
   return 'the replayed code was accepted';
 }
@@ -37,8 +36,7 @@ export async function probeWrongClientSecret(session: HostSession, authorize: Au
     code: 'CLIENT_SECRET_NOT_VERIFIED',
     message: 'the token endpoint issued tokens to a request with a wrong client_secret',
     fix: 'Verify client_secret (in constant time) for every grant; answer 401 invalid_client when it is wrong.',
-    evidence: [r.outcome.exchangeId],
-    reproduce: session.recorder.curlOf(r.outcome.exchangeId),
+    ...citeExchange(session.recorder, r.outcome.exchangeId),
   });
   return 'tokens were issued for a wrong secret';
 }
@@ -58,8 +56,7 @@ export async function probeRedirectUriBinding(session: HostSession, authorize: A
     code: 'REDIRECT_URI_NOT_BOUND',
     message: `the code authorized for ${sent.redirectUri} was exchanged with redirect_uri=${other.toString()}`,
     fix: 'Store the redirect_uri with the code and refuse an exchange whose redirect_uri differs (invalid_grant).',
-    evidence: [r.outcome.exchangeId],
-    reproduce: session.recorder.curlOf(r.outcome.exchangeId),
+    ...citeExchange(session.recorder, r.outcome.exchangeId),
   });
   return 'the code was bound to no redirect_uri';
 }
