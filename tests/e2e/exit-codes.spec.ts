@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
-import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { test, expect } from './plugin-fixture.ts';
 import { envForPlugin, runHarness } from './run-harness.ts';
 
 interface SummaryShape {
@@ -16,14 +15,9 @@ interface SummaryShape {
 // CI job relies on: the exit code and reports/summary.json.
 test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
   test.describe.configure({ timeout: 180_000 });
-  let plugin: RunningReferencePlugin | undefined;
-  test.afterEach(async () => {
-    await plugin?.close();
-    plugin = undefined;
-  });
 
-  test('a conformant plugin passes: exit 0, verdict pass, the lifecycle scenarios passed', async () => {
-    plugin = await startReferencePlugin({});
+  test('a conformant plugin passes: exit 0, verdict pass, the lifecycle scenarios passed', async ({ startPlugin }) => {
+    const plugin = await startPlugin({});
     const run = await runHarness(envForPlugin(plugin));
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
@@ -35,8 +29,8 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
     expect(summary.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
-  test('no refresh token: exit 1 with REFRESH_TOKEN_MISSING and USER_MISSING_CREDENTIALS', async () => {
-    plugin = await startReferencePlugin({ faults: ['no-refresh-token'] });
+  test('no refresh token: exit 1 with REFRESH_TOKEN_MISSING and USER_MISSING_CREDENTIALS', async ({ startPlugin }) => {
+    const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const run = await runHarness(envForPlugin(plugin));
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);
@@ -46,8 +40,8 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
     expect(codes).toContain('USER_MISSING_CREDENTIALS');
   });
 
-  test('camelCase token fields: exit 1 with TOKEN_FIELDS_NONSTANDARD', async () => {
-    plugin = await startReferencePlugin({ faults: ['camel-case-token-fields'] });
+  test('camelCase token fields: exit 1 with TOKEN_FIELDS_NONSTANDARD', async ({ startPlugin }) => {
+    const plugin = await startPlugin({ faults: ['camel-case-token-fields'] });
     const run = await runHarness(envForPlugin(plugin));
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);

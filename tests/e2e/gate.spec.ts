@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
-import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { test, expect } from './plugin-fixture.ts';
 import { envForPlugin } from './run-harness.ts';
 import { flagsFor, onlyScenarios, readSummaryIn, runCli } from './run-cli.ts';
 
@@ -10,17 +9,12 @@ import { flagsFor, onlyScenarios, readSummaryIn, runCli } from './run-cli.ts';
 // without refresh tokens fails; accepting its findings turns the run green; one stale entry turns it red again.
 test.describe('gating with a baseline', () => {
   test.describe.configure({ timeout: 420_000 });
-  let plugin: RunningReferencePlugin | undefined;
-  test.afterEach(async () => {
-    await plugin?.close();
-    plugin = undefined;
-  });
 
-  test('accepted findings pass a failing run; a stale entry fails it', async () => {
-    plugin = await startReferencePlugin({ faults: ['no-refresh-token'] });
+  test('accepted findings pass a failing run; a stale entry fails it', async ({ startPlugin }) => {
+    const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const project = mkdtempSync(join(tmpdir(), 'gate-project-'));
     const env = { PLUGIN_SKIP_HTML_REPORT: '1' };
-    const cli = (dir: string) => runCli([...flagsFor(envForPlugin(plugin!)), '--reports-dir', dir, ...onlyScenarios('absent-refresh-token')], { cwd: project, env });
+    const cli = (dir: string) => runCli([...flagsFor(envForPlugin(plugin)), '--reports-dir', dir, ...onlyScenarios('absent-refresh-token')], { cwd: project, env });
     const baseline = (accepted: unknown[]) =>
       writeFileSync(join(project, 'plugin-conformance.baseline.json'), JSON.stringify({ $schema: 'baseline.schema.json', accepted }, null, 2));
     const known = [

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from '@playwright/test';
-import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { test, expect } from './plugin-fixture.ts';
+import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { inputVariable, PLAYWRIGHT_ARGS_INPUT } from '../../scripts/github-action-io.ts';
 import { envForPlugin } from './run-harness.ts';
 import { runNode } from './run-cli.ts';
@@ -52,14 +52,9 @@ async function runAction(plugin: RunningReferencePlugin, inputs: Record<string, 
 
 test.describe('the GitHub Action script against the reference plugin', () => {
   test.describe.configure({ timeout: 300_000 });
-  let plugin: RunningReferencePlugin | undefined;
-  test.afterEach(async () => {
-    await plugin?.close();
-    plugin = undefined;
-  });
 
-  test('a passing plugin: exit 0, outputs, the verdict and findings table in the job summary, an HTML report', async () => {
-    plugin = await startReferencePlugin({});
+  test('a passing plugin: exit 0, outputs, the verdict and findings table in the job summary, an HTML report', async ({ startPlugin }) => {
+    const plugin = await startPlugin({});
     const action = await runAction(plugin, { [PLAYWRIGHT_ARGS_INPUT]: '--grep  (discovery|install-and-use):' });
     expect(action.exitCode, action.stdout + action.stderr).toBe(0);
     expect(action.outputs).toMatchObject({ verdict: 'pass', 'exit-code': '0', errors: '0', warnings: '0', 'artifact-name': 'plugin-conformance-report' });
@@ -74,8 +69,8 @@ test.describe('the GitHub Action script against the reference plugin', () => {
     expect(action.stdout).toMatch(/discovery: [\s\S]*2 passed/);
   });
 
-  test('a plugin without refresh tokens: non-zero exit, and the summary names REFRESH_TOKEN_MISSING with its fix', async () => {
-    plugin = await startReferencePlugin({ faults: ['no-refresh-token'] });
+  test('a plugin without refresh tokens: non-zero exit, and the summary names REFRESH_TOKEN_MISSING with its fix', async ({ startPlugin }) => {
+    const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const action = await runAction(plugin, { [PLAYWRIGHT_ARGS_INPUT]: '--grep  absent-refresh-token:', shard: '' }, { PLUGIN_SKIP_HTML_REPORT: '1' });
     expect(action.exitCode, action.stdout + action.stderr).toBe(1);
     expect(action.outputs).toMatchObject({ verdict: 'fail', 'exit-code': '1', errors: '2' });
@@ -84,8 +79,8 @@ test.describe('the GitHub Action script against the reference plugin', () => {
     expect(row).toContain('Return a refresh_token with every access token');
   });
 
-  test('bad input: exit 2, verdict "error", and the job summary says what to fix', async () => {
-    plugin = await startReferencePlugin({});
+  test('bad input: exit 2, verdict "error", and the job summary says what to fix', async ({ startPlugin }) => {
+    const plugin = await startPlugin({});
     const action = await runAction(plugin, { 'fail-on': 'sometimes' });
     expect(action.exitCode).toBe(2);
     expect(action.outputs).toMatchObject({ verdict: 'error', 'exit-code': '2', 'report-dir': '' });

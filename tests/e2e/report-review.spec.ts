@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { test, expect, type Page } from '@playwright/test';
-import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import type { Page } from '@playwright/test';
+import { test, expect } from './plugin-fixture.ts';
 import { envForPlugin } from './run-harness.ts';
 import { flagsFor, onlyScenarios, runCli } from './run-cli.ts';
 
@@ -35,14 +35,8 @@ async function openReport(page: Page, url: string): Promise<void> {
 // 2-core machine it takes well over 10 s to render, so every wait is for content and generous.
 test.describe('the Allure report of a failing run', () => {
   test.describe.configure({ timeout: 420_000 });
-  let plugin: RunningReferencePlugin | undefined;
-  test.afterEach(async () => {
-    await plugin?.close();
-    plugin = undefined;
-  });
-
-  test('shows the environment, finding categories, doc links, and the finding with its fix first', async ({ page }, testInfo) => {
-    plugin = await startReferencePlugin({ faults: ['no-refresh-token'] });
+  test('shows the environment, finding categories, doc links, and the finding with its fix first', async ({ page, startPlugin }, testInfo) => {
+    const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const project = mkdtempSync(join(tmpdir(), 'report-review-'));
     const run = await runCli([...flagsFor(envForPlugin(plugin)), '--reports-dir', 'reports', ...onlyScenarios('discovery', 'absent-refresh-token')], { cwd: project, timeoutMs: 300_000 });
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);

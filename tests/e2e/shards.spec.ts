@@ -1,8 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
-import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { test, expect } from './plugin-fixture.ts';
 import type { Summary } from '../../mock-host/report/summary-schema.ts';
 import { envForPlugin } from './run-harness.ts';
 import { flagsFor, onlyScenarios, readSummaryIn, runCli } from './run-cli.ts';
@@ -23,14 +22,9 @@ function comparable(summary: Summary | undefined) {
 
 test.describe('sharding', () => {
   test.describe.configure({ timeout: 480_000 });
-  let plugin: RunningReferencePlugin | undefined;
-  test.afterEach(async () => {
-    await plugin?.close();
-    plugin = undefined;
-  });
 
-  test('two shards merged give the same summary as one run, one JUnit file and one Allure report', async () => {
-    plugin = await startReferencePlugin({ faults: ['no-refresh-token'] });
+  test('two shards merged give the same summary as one run, one JUnit file and one Allure report', async ({ startPlugin }) => {
+    const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const project = mkdtempSync(join(tmpdir(), 'shards-'));
     const quick = { cwd: project, env: { PLUGIN_SKIP_HTML_REPORT: '1' }, timeoutMs: 200_000 };
     const target = flagsFor(envForPlugin(plugin));
