@@ -65,7 +65,8 @@ export async function callOperation(session: HostSession, op: ApiOperation, auth
     if (hop === 0) firstCurl = session.recorder.curlOf(outcome.exchangeId);
     const res = outcome.response;
     const location = res && res.status >= 300 && res.status < 400 ? res.headers.location : undefined;
-    if (!location) break;
+    // A Location that is no URL ends the chain: the 3xx itself is then the answer (and a failed call).
+    if (!location || !URL.canParse(location, url)) break;
     const next = new URL(location, url);
     if (next.origin !== origin && headers.Authorization) {
       drafts.push({
