@@ -1,8 +1,7 @@
 import * as allure from 'allure-js-commons';
 import type { Finding } from '../mock-host/findings/finding.ts';
+import { severityRank, worse } from '../mock-host/findings/severity.ts';
 import { docsBaseUrl, findingDocUrl } from '../mock-host/findings/finding-doc-url.ts';
-
-const RANK: Record<Finding['severity'], number> = { info: 0, warning: 1, error: 2 };
 
 /**
  * Labels and links for a scenario's findings in the Allure report: `finding` (the code) and `finding_severity` feed
@@ -13,11 +12,11 @@ export async function labelFindings(findings: readonly Finding[]): Promise<void>
   const worst = new Map<Finding['code'], Finding['severity']>();
   for (const f of findings) {
     const seen = worst.get(f.code);
-    if (seen === undefined || RANK[f.severity] > RANK[seen]) worst.set(f.code, f.severity);
+    worst.set(f.code, seen === undefined ? f.severity : worse(seen, f.severity));
   }
   // Reversed before the (stable) sort so that among equally severe codes the first seen, usually the root cause
   // (REFRESH_TOKEN_MISSING before USER_MISSING_CREDENTIALS), ends up last.
-  const ordered = [...worst].reverse().sort(([, a], [, b]) => RANK[a] - RANK[b]);
+  const ordered = [...worst].reverse().sort(([, a], [, b]) => severityRank(b) - severityRank(a));
   const base = docsBaseUrl();
   for (const [code, severity] of ordered) {
     await allure.label('finding', code);

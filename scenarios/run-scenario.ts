@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright';
-import { LifecycleAbort } from '../mock-host/engine/lifecycle-abort.ts';
+import { LifecycleAbort } from '../mock-host/model/lifecycle-abort.ts';
 import type { HostSession } from '../mock-host/engine/session.ts';
 import { redactFinding } from '../mock-host/findings/finding.ts';
 import type { ScenarioResult } from '../mock-host/report/scenario-result.ts';

@@ -8,7 +8,7 @@ import { probeConcurrentRefresh, probeRefreshRotation } from '../mock-host/engin
 import { probeInvalidTokens } from '../mock-host/engine/probe-tokens.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../mock-host/engine/refresh.ts';
 import type { HostSession } from '../mock-host/engine/session.ts';
-import type { AuthConfig } from '../mock-host/engine/target.ts';
+import type { AuthConfig } from '../mock-host/model/target.ts';
 import { usePlugin } from '../mock-host/engine/use-plugin.ts';
 import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import type { Step } from './scenario-schema.ts';

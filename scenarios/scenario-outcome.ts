@@ -1,6 +1,7 @@
-import { CATALOG, type FindingCode, type Severity } from '../mock-host/findings/catalog.ts';
+import { CATALOG, type FindingCode } from '../mock-host/findings/catalog.ts';
+import { atLeast, type Severity } from '../mock-host/findings/severity.ts';
 import type { Finding } from '../mock-host/findings/finding.ts';
-import type { LifecycleAbort } from '../mock-host/engine/lifecycle-abort.ts';
+import type { LifecycleAbort } from '../mock-host/model/lifecycle-abort.ts';
 import type { ScenarioStatus } from '../mock-host/report/scenario-result.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 
@@ -10,8 +11,6 @@ export function reportedFindings(scenario: ScenarioFile, all: readonly Finding[]
   if (!focus) return [...all];
   return all.filter((f) => fatal.has(f.code) || focus.includes(f.code) || focus.includes(CATALOG[f.code].section));
 }
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 function floorOf(code: FindingCode): Severity {
   const severity = CATALOG[code].severity;
@@ -24,7 +23,7 @@ function floorOf(code: FindingCode): Severity {
  * not pass for the error the fault is about.
  */
 function detected(code: FindingCode, findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.code === code && RANK[f.severity] >= RANK[floorOf(code)]);
+  return findings.some((f) => f.code === code && atLeast(f.severity, floorOf(code)));
 }
 
 export interface Outcome {

@@ -1,15 +1,9 @@
+import { escapeHtml } from '../../mock-host/text/html.ts';
 import { SCOPE_DESCRIPTIONS } from './scope.ts';
 
 /** HTML pages of the reference plugin. Every value that came from a request or an option goes through escapeHtml. */
 
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+export { escapeHtml };
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#222}
 label{display:block;margin-top:1rem}input{display:block;width:100%;padding:.4rem;box-sizing:border-box}

@@ -1,4 +1,4 @@
-import { PROVIDER_IDS, type ProviderId } from '../../mock-host/checks/provider/provider-id.ts';
+import { PROVIDER_IDS, type ProviderId } from '../../mock-host/model/provider-id.ts';
 
 /**
  * A preset makes oauth2-mock-server answer like one real provider. The mock itself validates nothing and answers

@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../findings/finding.ts';
 import type { HttpOutcome } from '../recorder/exchange.ts';
 import type { HostSession } from './session.ts';
-import type { ApiOperation } from './target.ts';
+import type { ApiOperation } from '../model/target.ts';
 
 /** Picks the operation the "use" steps call: PLUGIN_OPERATION, else the first that needs no input (GET first). */
 export function pickOperation(session: HostSession, wanted?: string): ApiOperation {

@@ -3,7 +3,7 @@ import type { FindingDraft } from '../findings/finding.ts';
 import { checkProviderQuirks } from '../checks/provider/provider-quirks.ts';
 import type { AuthorizationRequest } from './authorize-url.ts';
 import type { HostSession } from './session.ts';
-import { storedCredentials } from './credentials.ts';
+import { storedCredentials } from '../model/credentials.ts';
 import { hostGrant, requestTokens, type GrantResult } from './token-grants.ts';
 
 /** Parameters the provider put on the callback URL. */

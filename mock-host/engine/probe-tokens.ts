@@ -1,7 +1,7 @@
 import { checkBearerCase, checkInvalidCredentialAnswer, type InvalidCredential } from '../checks/api/check-invalid-token.ts';
 import { callOperation } from './api-call.ts';
 import type { HostSession } from './session.ts';
-import type { ApiOperation } from './target.ts';
+import type { ApiOperation } from '../model/target.ts';
 
 /** An operation that needs the user's token and no input; the probes need one to be meaningful. */
 export function protectedOperation(session: HostSession): ApiOperation | undefined {

@@ -1,6 +1,6 @@
 import { findingDocPath, type FindingCode } from '../findings/catalog.ts';
 import { citeExchange } from '../findings/evidence.ts';
-import { isExpired, storedCredentials, type Credentials } from './credentials.ts';
+import { isExpired, storedCredentials, type Credentials } from '../model/credentials.ts';
 import type { TokenSet } from '../oauth/token-set.ts';
 import type { HostSession } from './session.ts';
 import { hostGrant } from './token-grants.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { VirtualClock } from '../clock.ts';
+import { VirtualClock } from './virtual-clock.ts';
 import type { Settings } from '../config/settings.ts';
 import { FindingCollector, type FindingDraft } from '../findings/finding.ts';
 import type { FindingCode } from '../findings/catalog.ts';
@@ -7,13 +7,13 @@ import type { HostProfile } from '../profiles/host-profile.ts';
 import { callbackUrl } from '../profiles/host-profile.ts';
 import { Recorder } from '../recorder/recorder.ts';
 import { SecretRegistry } from '../recorder/secrets.ts';
-import { discover } from '../discovery/discover.ts';
+import { discover } from './discover.ts';
 import { detectProvider, type ProviderId } from '../checks/provider/detect-provider.ts';
 import { buildAuthorizationRequest, type AuthorizationRequest } from './authorize-url.ts';
-import type { Credentials } from './credentials.ts';
-import { LifecycleAbort, type AbortAttachment } from './lifecycle-abort.ts';
+import type { Credentials } from '../model/credentials.ts';
+import { LifecycleAbort, type AbortAttachment } from '../model/lifecycle-abort.ts';
 import { PendingStates } from './pending-installs.ts';
-import type { AuthConfig, PluginTarget } from './target.ts';
+import type { AuthConfig, PluginTarget } from '../model/target.ts';
 
 export type OAuthConfig = Extract<AuthConfig, { type: 'oauth' }>;
 

@@ -2,7 +2,7 @@ import { checkAuthorizedCall, checkRateLimited } from '../checks/api/check-api-r
 import { callOperation, pickOperation, type ApiCallResult } from './api-call.ts';
 import { usableAccessToken } from './refresh.ts';
 import type { HostSession } from './session.ts';
-import type { ApiOperation } from './target.ts';
+import type { ApiOperation } from '../model/target.ts';
 
 // A 429 is retried once after this long at most, whatever Retry-After asks: the harness must finish.
 const MAX_BACKOFF_MS = 2_000;

@@ -1,4 +1,4 @@
-import type { Severity } from '../findings/catalog.ts';
+import { atLeast, worse, type Severity } from '../findings/severity.ts';
 import type { Summary } from '../report/summary-schema.ts';
 import { describeEntry, type BaselineEntry } from './baseline-schema.ts';
 import type { BaselineReport, FailOn, GateReport } from './gate-schema.ts';
@@ -12,11 +12,8 @@ export interface GatePolicy {
   partial?: boolean;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const THRESHOLD: Record<FailOn, number> = { error: 0, warning: 1, never: -1 };
-
 export function blocksAt(failOn: FailOn, severity: Severity): boolean {
-  return RANK[severity] <= THRESHOLD[failOn];
+  return failOn !== 'never' && atLeast(severity, failOn);
 }
 
 /** The UTC day of an ISO timestamp, the unit baseline expiry is written in. */
@@ -35,7 +32,7 @@ function plural(n: number, word: string): string {
 function severityIn(summary: Summary, scenario: string, code: string): Severity {
   const own = summary.findings.filter((f) => f.code === code && f.scenario === scenario);
   const pool = own.length ? own : summary.findings.filter((f) => f.code === code);
-  return pool.reduce<Severity>((worst, f) => (RANK[f.severity] < RANK[worst] ? f.severity : worst), 'info');
+  return pool.reduce<Severity>((w, f) => worse(w, f.severity), 'info');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseJsonText } from '../discovery/structured-text.ts';
+import { parseJsonText } from '../text/structured-text.ts';
 
 /** What a token endpoint's body turned out to be, judged by its content first and its Content-Type second. */
 export type ResponseBody =
@@ -13,13 +13,6 @@ export type ResponseBody =
 // Sniffing needs only the start; whole-body regexes over a multi-megabyte answer would be slow.
 const SNIFF_CHARS = 4096;
 const MAX_FORM_SNIFF_CHARS = 65_536;
-
-/** The media type of a Content-Type header, lower-cased, without parameters. */
-export function mediaTypeOf(headers: Record<string, string>): string | undefined {
-  const raw = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-  const type = raw?.split(';')[0]?.trim().toLowerCase();
-  return type ? type : undefined;
-}
 
 function looksLikeForm(text: string): boolean {
   const t = text.trim();

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { ProviderId } from '../checks/provider/provider-id.ts';
+import type { ProviderId } from '../model/provider-id.ts';
 import { toCurl } from '../recorder/curl.ts';
 import type { HttpErrorKind, HttpOutcome } from '../recorder/exchange.ts';
 import type { SecretRegistry } from '../recorder/secrets.ts';
 import { findErrorSignal, type ErrorSignal } from './error-signal.ts';
-import { mediaTypeOf, readResponseBody, type ResponseBody } from './response-body.ts';
+import { contentTypeOf, mediaTypeOf } from '../text/media-type.ts';
+import { readResponseBody, type ResponseBody } from './response-body.ts';
 import { registerResponseSecrets } from './response-secrets.ts';
 import { locateTokenFields, type TokenLocation } from './token-locations.ts';
 import type { TokenGrantType } from './token-request.ts';
@@ -65,7 +66,7 @@ export function gatherTokenFacts(outcome: HttpOutcome, ctx: TokenFactsContext): 
     const error = outcome.error ?? { kind: 'network' as const, message: 'no response' };
     return { ...base, reproduce: toCurl(outcome.request, secrets), transport: { kind: error.kind, message: error.message, timeoutMs: outcome.request.timeoutMs } };
   }
-  const contentType = mediaTypeOf(response.headers);
+  const contentType = mediaTypeOf(contentTypeOf(response.headers)) || undefined;
   const body = readResponseBody(response.body, contentType);
   // Register before anything is rendered: the curl and every message must already see these values as secrets.
   registerResponseSecrets(secrets, body, response.body);

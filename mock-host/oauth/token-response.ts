@@ -1,5 +1,5 @@
 import { runTokenChecks } from '../checks/token/token-checks.ts';
-import type { ProviderId } from '../checks/provider/provider-id.ts';
+import type { ProviderId } from '../model/provider-id.ts';
 import type { FindingDraft } from '../findings/finding.ts';
 import type { HttpOutcome } from '../recorder/exchange.ts';
 import type { SecretRegistry } from '../recorder/secrets.ts';

@@ -2,6 +2,7 @@ import type { HttpOutcome, HttpResponse, OutboundRequest, Phase, RecordedExchang
 import { redactBody, redactHeaders, redactUrl } from './redact.ts';
 import type { SecretRegistry } from './secrets.ts';
 import { toCurl } from './curl.ts';
+import { contentTypeOf } from '../text/media-type.ts';
 
 const ALLOWED_SCHEMES = new Set(['http:', 'https:']);
 // Reports keep at most this much of a body; the engine still gets the whole (capped) body.
@@ -127,10 +128,6 @@ function parseUrl(raw: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-function contentTypeOf(headers: Record<string, string> | undefined): string | undefined {
-  return Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
 }
 
 function clip(text: string): string {

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
+import { bySeverity } from '../findings/severity.ts';
 import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
 import type { ScenarioSummary, Summary, Totals } from './summary-schema.ts';
 
@@ -11,8 +12,6 @@ export interface SummaryMeta {
   /** Used when no conformance scenario ran (for example `--grep` picked only simulated ones). */
   fallbackTarget: TargetInfo;
 }
-
-const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 function scenarioLine(result: ScenarioResult): ScenarioSummary {
   return {
@@ -47,7 +46,7 @@ function targetFindings(results: readonly ScenarioResult[]): Finding[] {
     }
   }
   // Array.prototype.sort is stable, so run order survives within a severity.
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return findings.sort(bySeverity);
 }
 
 function countTotals(scenarios: readonly ScenarioSummary[], findings: readonly Finding[]): Totals {

@@ -3,13 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDetectionMatrix, detectionHeadline, detectionMatrixCells, type DetectionRow } from './detection-matrix.ts';
 import type { Summary } from './summary-schema.ts';
+import { escapeHtml } from '../text/html.ts';
 
 /** The labels that file the matrix under its own epic, apart from the profiles' epics of the scenario tests. */
 export const DETECTION_MATRIX_EPIC = 'detection-matrix';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** A self-contained page (Allure shows an HTML attachment in a sandboxed frame, without the report's styles). */
 export function detectionMatrixHtml(rows: readonly DetectionRow[]): string {

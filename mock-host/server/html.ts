@@ -1,7 +1,6 @@
-/** Everything from the plugin (names, error texts) goes through this before it lands in host HTML. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../text/html.ts';
+
+export { escapeHtml };
 
 export function page(title: string, bodyHtml: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
-import { LifecycleAbort } from '../engine/lifecycle-abort.ts';
+import { LifecycleAbort } from '../model/lifecycle-abort.ts';
 import { advancePastExpiry } from '../engine/refresh.ts';
 import type { HostSession } from '../engine/session.ts';
 import { usePlugin } from '../engine/use-plugin.ts';

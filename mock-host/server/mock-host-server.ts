@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
 import type { AuthorizationRequest } from '../engine/authorize-url.ts';
 import { completeInstall, parseCallback } from '../engine/install.ts';
-import { LifecycleAbort } from '../engine/lifecycle-abort.ts';
+import { LifecycleAbort } from '../model/lifecycle-abort.ts';
 import type { HostSession } from '../engine/session.ts';
 import { escapeHtml, page } from './html.ts';
 import { interactiveRoutes } from './interactive-routes.ts';

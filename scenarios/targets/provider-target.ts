@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProviderId } from '../../mock-host/checks/provider/provider-id.ts';
+import type { ProviderId } from '../../mock-host/model/provider-id.ts';
 import { referencePluginOptionsSchema, type ResolvedReferencePluginOptions } from '../../examples/reference-plugin/options.ts';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { presetNameSchema } from '../../examples/simulated-providers/presets/index.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { installInBrowser } from '../../mock-host/browser/install-in-browser.ts';
 import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
-import { LifecycleAbort } from '../../mock-host/engine/lifecycle-abort.ts';
+import { LifecycleAbort } from '../../mock-host/model/lifecycle-abort.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
 import { PROFILES } from '../../mock-host/profiles/index.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';

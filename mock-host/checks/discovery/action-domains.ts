@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
-import { hostOf, isExemptHost, registrableDomain } from '../../discovery/root-domain.ts';
+import { hostOf, isExemptHost, registrableDomain } from '../../plugin/root-domain.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
-import { mediaTypeOf } from '../../discovery/manifest-schema.ts';
+import { mediaTypeOf } from '../../text/media-type.ts';
 import { citeAll, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 

@@ -1,4 +1,4 @@
-import type { FetchResult } from '../../discovery/follow-redirects.ts';
+import type { FetchResult } from '../../profiles/defaults/discovery/fetch-document.ts';
 import { clipText } from './show-value.ts';
 
 export interface FetchFailure {

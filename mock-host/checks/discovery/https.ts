@@ -1,5 +1,5 @@
 import type { FindingDraft } from '../../findings/finding.ts';
-import { hostOf, isLoopbackHost } from '../../discovery/root-domain.ts';
+import { hostOf, isLoopbackHost } from '../../plugin/root-domain.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 

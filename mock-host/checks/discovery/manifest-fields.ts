@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FindingDraft } from '../../findings/finding.ts';
-import { manifestSchema } from '../../discovery/manifest-schema.ts';
+import { manifestSchema } from '../../plugin/manifest-schema.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { capDrafts } from './cap-drafts.ts';
 import { clipText, showValue } from './show-value.ts';
@@ -38,13 +38,13 @@ function expectation(issue: Issue): string {
 }
 
 function fixFor(path: string): string {
-  if (path === '(manifest)') return 'Serve a JSON object with the documented fields (see mock-host/discovery/ai-plugin.schema.json).';
+  if (path === '(manifest)') return 'Serve a JSON object with the documented fields (see mock-host/plugin/ai-plugin.schema.json).';
   if (path === 'schema_version') return 'Set "schema_version": "v1".';
   if (path === 'auth' || path === 'auth.type') return 'Set auth.type to one of "none", "user_http", "service_http" or "oauth", with that type\'s fields.';
   if (/(_url|\.url)$/.test(path)) return `Set ${path} to an absolute https:// URL (file:, data: and javascript: URLs are refused).`;
   if (path === 'contact_email') return 'Set contact_email to a mailbox the host operator can write to, e.g. "support@example.com".';
   if (path === 'auth.authorization_content_type') return 'Set it to "application/x-www-form-urlencoded" (RFC 6749) or "application/json", whichever your token endpoint reads.';
-  return `Fix ${path} as the manifest schema requires (see mock-host/discovery/ai-plugin.schema.json).`;
+  return `Fix ${path} as the manifest schema requires (see mock-host/plugin/ai-plugin.schema.json).`;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpResponse } from '../../recorder/exchange.ts';
-import type { FetchResult } from '../../discovery/follow-redirects.ts';
-import { mediaTypeOf } from '../../discovery/manifest-schema.ts';
-import type { ParsedText } from '../../discovery/structured-text.ts';
+import type { FetchResult } from '../../profiles/defaults/discovery/fetch-document.ts';
+import { mediaTypeOf } from '../../text/media-type.ts';
+import type { ParsedText } from '../../text/structured-text.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { describeFetchFailure } from './fetch-failure.ts';
 import { clipText } from './show-value.ts';
@@ -63,7 +63,7 @@ export function checkManifestIsJson(args: { parsed: ParsedText; response: HttpRe
     {
       code: 'MANIFEST_INVALID',
       message: `(manifest): the JSON ${parsed.reason}; a manifest is a flat object of a dozen fields`,
-      fix: 'Serve the documented manifest fields only (see mock-host/discovery/ai-plugin.schema.json).',
+      fix: 'Serve the documented manifest fields only (see mock-host/plugin/ai-plugin.schema.json).',
       ...cite(args.ref),
     },
   ];

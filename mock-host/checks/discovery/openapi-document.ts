@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
-import type { FetchResult } from '../../discovery/follow-redirects.ts';
-import type { OpenApiResult } from '../../discovery/openapi.ts';
+import type { FetchResult } from '../../profiles/defaults/discovery/fetch-document.ts';
+import type { OpenApiResult } from '../../plugin/openapi.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { describeFetchFailure } from './fetch-failure.ts';
 import { clipText } from './show-value.ts';

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
-import type { OpenApiSpec } from '../../discovery/openapi.ts';
+import type { OpenApiSpec } from '../../plugin/openapi.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { capDrafts } from './cap-drafts.ts';
 import { charCount, clipText, showValue } from './show-value.ts';

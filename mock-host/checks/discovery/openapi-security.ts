@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
-import type { AuthConfig } from '../../engine/target.ts';
-import type { OpenApiSpec } from '../../discovery/openapi.ts';
+import type { AuthConfig } from '../../model/target.ts';
+import type { OpenApiSpec } from '../../plugin/openapi.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../findings/finding.ts';
-import type { OpenApiSpec } from '../../discovery/openapi.ts';
-import { hostOf, isOnRootDomain } from '../../discovery/root-domain.ts';
+import type { OpenApiSpec } from '../../plugin/openapi.ts';
+import { hostOf, isOnRootDomain } from '../../plugin/root-domain.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 

@@ -1,5 +1,5 @@
 import type { FindingDraft } from '../../findings/finding.ts';
-import type { ManifestAuth } from '../../discovery/manifest-schema.ts';
+import type { ManifestAuth } from '../../plugin/manifest-schema.ts';
 import { fingerprint } from '../../recorder/secrets.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 

@@ -1,7 +1,7 @@
-import type { ProviderId } from './provider-id.ts';
+import type { ProviderId } from '../../model/provider-id.ts';
 import { hostIs, hostUnder, parseUrl } from './provider-urls.ts';
 
-export type { ProviderId } from './provider-id.ts';
+export type { ProviderId } from '../../model/provider-id.ts';
 
 // Hostnames and paths the providers really use for their authorization and token endpoints. Custom domains
 // (Auth0, Okta, Keycloak behind a vanity host) cannot be recognised: set PLUGIN_PROVIDER for those.

@@ -1,5 +1,5 @@
 import type { FindingDraft } from '../../findings/finding.ts';
-import type { ProviderId } from './provider-id.ts';
+import type { ProviderId } from '../../model/provider-id.ts';
 
 export interface ProviderQuirkInput {
   provider: ProviderId;

@@ -1,4 +1,4 @@
-import type { ProviderId } from './provider-id.ts';
+import type { ProviderId } from '../../model/provider-id.ts';
 
 // The switch each provider needs before it issues refresh tokens (FINDINGS.md §6, FAILURE-MODES.md A).
 const FIX: Record<ProviderId, string> = {

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import nock from 'nock';
-import { discover } from '../../../mock-host/discovery/discover.ts';
-import type { DiscoveryResult } from '../../../mock-host/discovery/discover.ts';
+import { discover } from '../../../mock-host/engine/discover.ts';
+import type { DiscoveryResult } from '../../../mock-host/engine/discover.ts';
 import type { Settings } from '../../../mock-host/config/settings.ts';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';
 import { FindingCollector } from '../../../mock-host/findings/finding.ts';

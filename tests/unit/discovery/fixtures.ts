@@ -1,7 +1,7 @@
 import { defaultSettings, type Settings } from '../../../mock-host/config/settings.ts';
 import type { HttpOutcome, HttpResponse } from '../../../mock-host/recorder/exchange.ts';
-import type { OpenApiSpec } from '../../../mock-host/discovery/openapi.ts';
-import { parseOpenApi } from '../../../mock-host/discovery/openapi.ts';
+import type { OpenApiSpec } from '../../../mock-host/plugin/openapi.ts';
+import { parseOpenApi } from '../../../mock-host/plugin/openapi.ts';
 
 export const ORIGIN = 'http://127.0.0.1:4100';
 export const REF = { id: 'x1', curl: 'curl -i -X GET "http://127.0.0.1:4100/.well-known/ai-plugin.json"' };

@@ -5,9 +5,9 @@ import { checkManifestFields } from '../../../mock-host/checks/discovery/manifes
 import { checkManifestLimits } from '../../../mock-host/checks/discovery/manifest-limits.ts';
 import { checkManifestContentType, checkManifestIsJson, checkManifestReachable } from '../../../mock-host/checks/discovery/manifest-response.ts';
 import { checkVerificationTokenMatches, checkVerificationTokenPresent } from '../../../mock-host/checks/discovery/verification-token.ts';
-import type { FetchResult } from '../../../mock-host/discovery/follow-redirects.ts';
-import { manifestAuthSchema, manifestSchema, type ManifestAuth } from '../../../mock-host/discovery/manifest-schema.ts';
-import { parseJsonText } from '../../../mock-host/discovery/structured-text.ts';
+import type { FetchResult } from '../../../mock-host/profiles/defaults/discovery/fetch-document.ts';
+import { manifestAuthSchema, manifestSchema, type ManifestAuth } from '../../../mock-host/plugin/manifest-schema.ts';
+import { parseJsonText } from '../../../mock-host/text/structured-text.ts';
 import { PROFILES } from '../../../mock-host/profiles/index.ts';
 import { fingerprint } from '../../../mock-host/recorder/secrets.ts';
 import { conformantManifest, outcome, REF, response, VERIFICATION_TOKEN } from './fixtures.ts';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { toAuthConfig } from '../../../mock-host/discovery/auth-config.ts';
-import { manifestAuthSchema, manifestJsonSchema } from '../../../mock-host/discovery/manifest-schema.ts';
+import { toAuthConfig } from '../../../mock-host/plugin/auth-config.ts';
+import { manifestAuthSchema, manifestJsonSchema } from '../../../mock-host/plugin/manifest-schema.ts';
 import { PROFILES } from '../../../mock-host/profiles/index.ts';
 import { conformantManifest } from './fixtures.ts';
 
 test.describe('manifest schema', () => {
-  test('the published ai-plugin.schema.json is current (regenerate: npx tsx mock-host/discovery/write-schema.ts)', () => {
-    const published: unknown = JSON.parse(readFileSync(new URL('../../../mock-host/discovery/ai-plugin.schema.json', import.meta.url), 'utf8'));
+  test('the published ai-plugin.schema.json is current (regenerate: npx tsx mock-host/plugin/write-schema.ts)', () => {
+    const published: unknown = JSON.parse(readFileSync(new URL('../../../mock-host/plugin/ai-plugin.schema.json', import.meta.url), 'utf8'));
     expect(published).toEqual(manifestJsonSchema());
   });
 

@@ -4,7 +4,7 @@ import { checkOpenApiReachable, checkOpenApiValid } from '../../../mock-host/che
 import { checkOpenApiLimits } from '../../../mock-host/checks/discovery/openapi-limits.ts';
 import { checkOperationSecurity } from '../../../mock-host/checks/discovery/openapi-security.ts';
 import { checkOpenApiServer } from '../../../mock-host/checks/discovery/openapi-servers.ts';
-import { parseOpenApi } from '../../../mock-host/discovery/openapi.ts';
+import { parseOpenApi } from '../../../mock-host/plugin/openapi.ts';
 import { PROFILES } from '../../../mock-host/profiles/index.ts';
 import { conformantOpenApiYaml, ORIGIN, outcome, REF, response, specOf } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { parseOpenApi, toApiOperations } from '../../../mock-host/discovery/openapi.ts';
-import { parseStructuredText } from '../../../mock-host/discovery/structured-text.ts';
+import { parseOpenApi, toApiOperations } from '../../../mock-host/plugin/openapi.ts';
+import { parseStructuredText } from '../../../mock-host/text/structured-text.ts';
 import { conformantOpenApiYaml, ORIGIN } from './fixtures.ts';
 
 const source = (text: string, extra: { contentType?: string; documentUrl?: string } = {}) => ({

@@ -5,7 +5,7 @@ import {
   isOnRootDomain,
   registrableDomain,
   rootDomainOf,
-} from '../../../mock-host/discovery/root-domain.ts';
+} from '../../../mock-host/plugin/root-domain.ts';
 
 test.describe('root domain rules', () => {
   const roots: [string, string | undefined][] = [

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { isExpired, storedCredentials } from '../../../mock-host/engine/credentials.ts';
+import { isExpired, storedCredentials } from '../../../mock-host/model/credentials.ts';
 
 const META = { source: 'exchange', generation: 0, refreshTokenKeptFromBefore: false } as const;
 

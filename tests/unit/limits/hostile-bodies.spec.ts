@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { deeplyNestedJson } from '../../../examples/hostile-plugin/raw-answers.ts';
-import { parseJsonText } from '../../../mock-host/discovery/structured-text.ts';
+import { parseJsonText } from '../../../mock-host/text/structured-text.ts';
 import { readResponseBody } from '../../../mock-host/oauth/response-body.ts';
 import { registerResponseSecrets } from '../../../mock-host/oauth/response-secrets.ts';
 import { redactBody } from '../../../mock-host/recorder/redact.ts';

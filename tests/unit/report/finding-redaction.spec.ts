@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { defaultSettings } from '../../../mock-host/config/settings.ts';
 import { completeInstall } from '../../../mock-host/engine/install.ts';
-import { LifecycleAbort } from '../../../mock-host/engine/lifecycle-abort.ts';
+import { LifecycleAbort } from '../../../mock-host/model/lifecycle-abort.ts';
 import { HostSession } from '../../../mock-host/engine/session.ts';
 import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { ConfigError } from '../../../mock-host/config/config-error.ts';
-import { LifecycleAbort } from '../../../mock-host/engine/lifecycle-abort.ts';
+import { LifecycleAbort } from '../../../mock-host/model/lifecycle-abort.ts';
 import { loadScenarioFiles, type ScenarioFile } from '../../../scenarios/scenario-loader.ts';
 import { decideOutcome } from '../../../scenarios/scenario-outcome.ts';
 import { finding } from '../report/fixtures.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { LifecycleAbort } from '../../../mock-host/engine/lifecycle-abort.ts';
+import { LifecycleAbort } from '../../../mock-host/model/lifecycle-abort.ts';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';
 import { loadScenarioFiles, type ScenarioFile } from '../../../scenarios/scenario-loader.ts';
 import { decideOutcome } from '../../../scenarios/scenario-outcome.ts';

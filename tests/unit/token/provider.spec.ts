@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { detectProvider } from '../../../mock-host/checks/provider/detect-provider.ts';
-import { PROVIDER_IDS, type ProviderId } from '../../../mock-host/checks/provider/provider-id.ts';
+import { PROVIDER_IDS, type ProviderId } from '../../../mock-host/model/provider-id.ts';
 import { checkProviderQuirks, type ProviderQuirkInput } from '../../../mock-host/checks/provider/provider-quirks.ts';
 import { providerFixForMissingRefreshToken } from '../../../mock-host/checks/provider/refresh-token-fix.ts';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';
 import type { FindingDraft } from '../../../mock-host/findings/finding.ts';
-import type { ProviderId } from '../../../mock-host/checks/provider/provider-id.ts';
+import type { ProviderId } from '../../../mock-host/model/provider-id.ts';
 import { sendTokenRequest, type TokenRequestParams } from '../../../mock-host/oauth/token-request.ts';
 import { interpretTokenResponse, type TokenInterpretation } from '../../../mock-host/oauth/token-response.ts';
 import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin.ts';

@@ -1,6 +1,7 @@
-import type { AuthConfig } from '../engine/target.ts';
+import type { AuthConfig } from '../model/target.ts';
 import type { HostProfile } from '../profiles/host-profile.ts';
-import { mediaTypeOf, type ManifestAuth } from './manifest-schema.ts';
+import { mediaTypeOf } from '../text/media-type.ts';
+import type { ManifestAuth } from './manifest-schema.ts';
 
 /** The token body encoding the host uses: the manifest decides for plugins, the profile for Actions (always form). */
 export function tokenBodyEncoding(profile: HostProfile, authorizationContentType: string | undefined): 'json' | 'form' {

@@ -1,9 +1,9 @@
-import { checkOpenApiReachable, checkOpenApiValid } from '../checks/discovery/openapi-document.ts';
-import type { DiscoveryContext } from './context.ts';
-import { refOf, type ExchangeRef } from '../findings/evidence.ts';
-import { fetchDocument } from './follow-redirects.ts';
-import { parseOpenApi, type OpenApiSpec } from './openapi.ts';
-import { rootDomainOf } from './root-domain.ts';
+import { checkOpenApiReachable, checkOpenApiValid } from '../../../checks/discovery/openapi-document.ts';
+import type { DiscoveryContext } from './discovery-context.ts';
+import { refOf, type ExchangeRef } from '../../../findings/evidence.ts';
+import { fetchDocument } from './fetch-document.ts';
+import { parseOpenApi, type OpenApiSpec } from '../../../plugin/openapi.ts';
+import { rootDomainOf } from '../../../plugin/root-domain.ts';
 
 const OPENAPI_ACCEPT = 'application/json, application/yaml, text/yaml;q=0.9, */*;q=0.5';
 

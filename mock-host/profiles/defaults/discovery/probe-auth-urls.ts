@@ -1,6 +1,6 @@
-import type { UrlProbe } from '../checks/discovery/auth-urls-swapped.ts';
-import type { DiscoveryContext } from './context.ts';
-import { refOf } from '../findings/evidence.ts';
+import type { UrlProbe } from '../../../checks/discovery/auth-urls-swapped.ts';
+import type { DiscoveryContext } from './discovery-context.ts';
+import { refOf } from '../../../findings/evidence.ts';
 
 // What a browser sends: the page kind is judged on the answer a browser would get.
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mediaTypeOf } from '../text/media-type.ts';
 
 /**
  * ai-plugin.json as PROTOCOL.md §1 documents it. Unknown fields are allowed (hosts ignored them). Length limits
@@ -15,11 +16,6 @@ const httpUrl = z
   .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
 
 const TOKEN_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
-
-/** Media type without parameters, lower-cased: `Application/JSON; charset=utf-8` → `application/json`. */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
 
 const authorizationType = z.enum(['bearer', 'basic'], { error: 'expected "bearer" or "basic"' });
 const verificationTokens = z.record(z.string(), z.string()).meta({

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
-import { describeJsonSyntaxError } from '../text/json-errors.ts';
-import { mediaTypeOf } from './manifest-schema.ts';
+import { describeJsonSyntaxError } from './json-errors.ts';
+import { mediaTypeOf } from './media-type.ts';
 
 /**
  * Turns a fetched body into a value without trusting it: JSON or YAML, a depth and node budget (checks and zod

@@ -1,14 +1,14 @@
-import { checkActionDomains } from '../checks/discovery/action-domains.ts';
-import { checkHttps, type NamedUrl } from '../checks/discovery/https.ts';
-import { checkOpenApiLimits } from '../checks/discovery/openapi-limits.ts';
-import { checkOperationSecurity } from '../checks/discovery/openapi-security.ts';
-import { checkOpenApiServer } from '../checks/discovery/openapi-servers.ts';
-import type { AuthConfig } from '../engine/target.ts';
-import { tokenBodyEncoding } from './auth-config.ts';
-import type { DiscoveryContext, DiscoveryResult } from './context.ts';
+import { checkActionDomains } from '../../../checks/discovery/action-domains.ts';
+import { checkHttps, type NamedUrl } from '../../../checks/discovery/https.ts';
+import { checkOpenApiLimits } from '../../../checks/discovery/openapi-limits.ts';
+import { checkOperationSecurity } from '../../../checks/discovery/openapi-security.ts';
+import { checkOpenApiServer } from '../../../checks/discovery/openapi-servers.ts';
+import type { AuthConfig } from '../../../model/target.ts';
+import { tokenBodyEncoding } from '../../../plugin/auth-config.ts';
+import type { DiscoveryContext, DiscoveryResult } from './discovery-context.ts';
 import { loadOpenApi } from './load-openapi.ts';
-import { toApiOperations } from './openapi.ts';
-import { rootDomainOf } from './root-domain.ts';
+import { toApiOperations } from '../../../plugin/openapi.ts';
+import { rootDomainOf } from '../../../plugin/root-domain.ts';
 
 // Where the OpenAPI document is looked for when PLUGIN_OPENAPI_URL is not set (the bundled plugin serves it there).
 const DEFAULT_OPENAPI_PATH = '/openapi.yaml';

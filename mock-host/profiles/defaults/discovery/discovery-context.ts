@@ -1,8 +1,8 @@
-import type { Settings } from '../config/settings.ts';
-import type { PluginTarget } from '../engine/target.ts';
-import type { FindingCollector } from '../findings/finding.ts';
-import type { HostProfile } from '../profiles/host-profile.ts';
-import type { Recorder } from '../recorder/recorder.ts';
+import type { Settings } from '../../../config/settings.ts';
+import type { PluginTarget } from '../../../model/target.ts';
+import type { FindingCollector } from '../../../findings/finding.ts';
+import type { HostProfile } from '../../host-profile.ts';
+import type { Recorder } from '../../../recorder/recorder.ts';
 
 export interface DiscoveryContext {
   recorder: Recorder;

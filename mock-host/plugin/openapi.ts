@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ApiOperation } from '../engine/target.ts';
-import { parseStructuredText } from './structured-text.ts';
+import type { ApiOperation } from '../model/target.ts';
+import { parseStructuredText } from '../text/structured-text.ts';
 
 /**
  * Reads an OpenAPI 3.x document into the operations the host can call. Lenient where the host is (unknown fields,

@@ -1,4 +1,4 @@
-/** Regenerates ai-plugin.schema.json from the zod schema: `npx tsx mock-host/discovery/write-schema.ts`. */
+/** Regenerates ai-plugin.schema.json from the zod schema: `npx tsx mock-host/plugin/write-schema.ts`. */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { manifestJsonSchema } from './manifest-schema.ts';

@@ -1,6 +1,6 @@
-import type { HttpOutcome, HttpResponse, OutboundRequest } from '../recorder/exchange.ts';
-import type { Recorder } from '../recorder/recorder.ts';
-import { isOnRootDomain } from './root-domain.ts';
+import type { HttpOutcome, HttpResponse, OutboundRequest } from '../../../recorder/exchange.ts';
+import type { Recorder } from '../../../recorder/recorder.ts';
+import { isOnRootDomain } from '../../../plugin/root-domain.ts';
 
 /**
  * A GET that follows redirects the way the host did for manifests: only within the root domain (child

@@ -1,8 +1,8 @@
-import type { DiscoveryContext, DiscoveryResult } from './context.ts';
-import { discoverAction } from './discover-action.ts';
-import { discoverPlugin } from './discover-plugin.ts';
+import type { DiscoveryContext, DiscoveryResult } from '../profiles/defaults/discovery/discovery-context.ts';
+import { discoverAction } from '../profiles/defaults/discovery/action-settings.ts';
+import { discoverPlugin } from '../profiles/defaults/discovery/plugin-manifest.ts';
 
-export type { DiscoveryContext, DiscoveryResult } from './context.ts';
+export type { DiscoveryContext, DiscoveryResult } from '../profiles/defaults/discovery/discovery-context.ts';
 
 /** `https://example.com/` → `https://example.com`; a path prefix is kept (the manifest lives under PLUGIN_URL). */
 function normalisedOrigin(origin: string): string | undefined {

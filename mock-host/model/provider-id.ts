@@ -1,4 +1,4 @@
-import type { Settings } from '../../config/settings.ts';
+import type { Settings } from '../config/settings.ts';
 
 /** The OAuth providers whose quirks the harness knows (FINDINGS.md §6); the same names PLUGIN_PROVIDER accepts. */
 export const PROVIDER_IDS = [
