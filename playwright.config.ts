@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchArgs, findChromium } from './mock-host/browser/find-browser.ts';
-import { PROFILES } from './mock-host/profiles/index.ts';
+import { PROFILES } from './mock-host/profiles/registry.ts';
 import { reportPaths } from './mock-host/report/report-paths.ts';
 
 const reports = reportPaths();
 const browser = findChromium();
 // The real hosts' callback origins never resolve: a production-mode callback is caught in the browser and must
 // never leave the machine, even when a plugin redirects there in a way Playwright's routing does not see.
-const callbackHosts = [...new Set(Object.values(PROFILES).flatMap((p) => [new URL(p.callback.productionOrigin).hostname, 'chatgpt.com']))];
+const callbackHosts = [...new Set(Object.values(PROFILES).flatMap((p) => p.flow.redirect.productionHosts))];
 
 export default defineConfig({
   testDir: '.',

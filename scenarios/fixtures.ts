@@ -4,7 +4,7 @@ import type { Browser } from 'playwright';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
 import { HostSession } from '../mock-host/engine/session.ts';
 import type { StartedTarget } from './targets/simulated-target.ts';
-import { PROFILES, type HostProfile } from '../mock-host/profiles/index.ts';
+import { PROFILES, type HostProfile } from '../mock-host/profiles/registry.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import { startReferencePlugin } from '../examples/reference-plugin/start.ts';

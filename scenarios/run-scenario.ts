@@ -2,11 +2,13 @@ import type { BrowserContext } from 'playwright';
 import { LifecycleAbort } from '../mock-host/model/lifecycle-abort.ts';
 import type { HostSession } from '../mock-host/engine/session.ts';
 import { redactFinding } from '../mock-host/findings/finding.ts';
+import { profileIdOf } from '../mock-host/profiles/registry.ts';
 import type { ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import { decideOutcome, reportedFindings } from './scenario-outcome.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
-import { runStep, stepTitle } from './run-step.ts';
+import { runStep } from '../mock-host/steps/run-step.ts';
+import { stepTitle } from '../mock-host/steps/step-vocabulary.ts';
 
 /** How a runner shows steps and evidence: Playwright's test.step and attachments in the suite, plain calls elsewhere. */
 export interface ScenarioReporting {
@@ -70,7 +72,7 @@ export async function runScenario(args: {
     findings,
     ...(scenario.simulated ? { simulates: scenario.simulated.simulates, expected: scenario.simulated.expected, seen: outcome.seen } : {}),
     ...(outcome.reason ? { reason: session.secrets.redact(outcome.reason) } : {}),
-    target: { url: session.origin, profile: session.profile.id, authType: target?.auth.type ?? 'unknown' },
+    target: { url: session.origin, profile: profileIdOf(session.profile), authType: target?.auth.type ?? 'unknown' },
   };
 }
 

@@ -1,28 +1,13 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingSection } from '../mock-host/findings/catalog.ts';
 import { simulatedHostSchema } from './simulated-host.ts';
+import { STEP_ACTIONS, type Step } from '../mock-host/steps/step-vocabulary.ts';
+
+export type { Step } from '../mock-host/steps/step-vocabulary.ts';
 
 const SECTIONS = ['discovery', 'authorization', 'token', 'api', 'refresh', 'provider'] as const satisfies readonly FindingSection[];
 const findingCode = z.enum(FINDING_CODES as [string, ...string[]]);
 
-/** The lifecycle steps a scenario can drive, each a method of the mock host's engine. */
-export const STEP_ACTIONS = [
-  'discover',
-  'install',
-  'use',
-  'expire',
-  'refresh',
-  'advance-clock',
-  'probe-invalid-tokens',
-  'probe-code-reuse',
-  'probe-wrong-client-secret',
-  'probe-redirect-uri-binding',
-  'probe-unregistered-redirect-uri',
-  'probe-refresh-rotation',
-  'probe-concurrent-refresh',
-  'probe-expired-token',
-] as const;
-export type StepAction = (typeof STEP_ACTIONS)[number];
 
 const useOptions = z.strictObject({ operation: z.string().min(1).describe('operationId to call (default: PLUGIN_OPERATION or the first without input)') });
 const advanceOptions = z.strictObject({ seconds: z.number().positive().max(10 * 365 * 86_400) });
@@ -69,11 +54,6 @@ export const scenarioFileSchema = z.strictObject({
 });
 export type ScenarioFileInput = z.infer<typeof scenarioFileSchema>;
 
-export interface Step {
-  action: StepAction;
-  operation?: string;
-  seconds?: number;
-}
 
 export function normaliseStep(step: StepInput): Step {
   if (typeof step === 'string') return { action: step };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Settings } from '../mock-host/config/settings.ts';
-import { PROFILES, type HostProfile, type ProfileId } from '../mock-host/profiles/index.ts';
+import { PROFILES, type HostProfile, type ProfileId } from '../mock-host/profiles/registry.ts';
 import { withTightenedTimeouts } from '../mock-host/profiles/tightened-timeouts.ts';
 
 const PROFILE_IDS = Object.keys(PROFILES) as [ProfileId, ...ProfileId[]];

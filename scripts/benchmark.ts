@@ -13,7 +13,7 @@ import { startReferencePlugin } from '../examples/reference-plugin/start.ts';
 import { chromiumLaunchArgs, findChromium } from '../mock-host/browser/find-browser.ts';
 import { defaultSettings } from '../mock-host/config/settings.ts';
 import { HostSession } from '../mock-host/engine/session.ts';
-import { PROFILES } from '../mock-host/profiles/index.ts';
+import { PROFILES } from '../mock-host/profiles/registry.ts';
 import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import { referenceSettings } from '../scenarios/reference-target.ts';
 import { runScenario, type ScenarioReporting } from '../scenarios/run-scenario.ts';

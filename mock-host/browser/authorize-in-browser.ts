@@ -1,26 +1,85 @@
-import type { BrowserContext, Page, Request } from 'playwright';
-import type { AuthorizationRequest } from '../engine/authorize-url.ts';
+import type { BrowserContext, Page, Request, Response } from 'playwright';
+import { checkLoginAutomated } from '../checks/authorization/login.ts';
+import type { AuthorizationRequest } from '../model/authorization.ts';
 import type { AuthorizeOutcome } from '../engine/probes/authorize-port.ts';
 import type { HostSession } from '../engine/session.ts';
 import { genericLogin, loadLoginScript, LoginStuck, type LoginContext } from './login-strategy.ts';
 
 export type { AuthorizeOutcome };
 
+interface CallbackWatch {
+  reached: () => boolean;
+  url: Promise<string>;
+  /** The recorded hop of the callback navigation. */
+  exchangeId: () => string | undefined;
+  /** The last recorded hop: where a stuck login ended. */
+  lastHop: () => string | undefined;
+  dispose: () => void;
+}
 
-/** Waits for the browser to be sent to the redirect URI, whichever way it gets there (link, form, 302 hop). */
-function watchForCallback(context: BrowserContext, redirectUri: string): { reached: () => boolean; url: Promise<string>; dispose: () => void } {
+/**
+ * Records every main-frame navigation of the browser as an exchange (the authorization page, each redirect hop, the
+ * login and consent pages, the callback), and waits for the browser to be sent to the redirect URI, whichever way it
+ * gets there (link, form, 302 hop, script).
+ */
+function watchNavigation(session: HostSession, context: BrowserContext, redirectUri: string, purpose: string): CallbackWatch {
   let reached = false;
+  let callbackId: string | undefined;
+  let lastId: string | undefined;
   let resolveUrl!: (url: string) => void;
   const url = new Promise<string>((r) => (resolveUrl = r));
-  // A server's 302 to the callback never reaches route(); the request event still fires for it.
-  const onRequest = (request: Request): void => {
-    if (!reached && request.isNavigationRequest() && request.url().startsWith(redirectUri)) {
-      reached = true;
-      resolveUrl(request.url());
+  const isMainNavigation = (request: Request): boolean => {
+    try {
+      return request.isNavigationRequest() && request.frame().parentFrame() === null;
+    } catch {
+      // A request of a page that is already closing has no frame to ask.
+      return false;
     }
   };
+  const record = (request: Request, seen: { status?: number; location?: string; error?: string; what: string }): string => {
+    lastId = session.recorder.recordBrowserHop({
+      method: request.method(),
+      url: request.url(),
+      ...(seen.status !== undefined ? { status: seen.status } : {}),
+      ...(seen.location ? { location: seen.location } : {}),
+      ...(seen.error ? { error: seen.error } : {}),
+      label: `browser (${purpose}): ${seen.what}`,
+      phase: 'install',
+    });
+    return lastId;
+  };
+  // A server's 302 to the callback never reaches route(); the request event still fires for it.
+  const onRequest = (request: Request): void => {
+    if (reached || !isMainNavigation(request) || !request.url().startsWith(redirectUri)) return;
+    reached = true;
+    for (const code of new URL(request.url()).searchParams.getAll('code')) session.secrets.add(code, 'code');
+    callbackId = record(request, { what: 'sent to the callback' });
+    resolveUrl(request.url());
+  };
+  const onResponse = (response: Response): void => {
+    const request = response.request();
+    if (!isMainNavigation(request) || request.url().startsWith(redirectUri)) return;
+    const status = response.status();
+    record(request, { status, location: response.headers().location, what: status >= 300 && status < 400 ? `redirect ${status}` : `page ${status}` });
+  };
+  const onFailed = (request: Request): void => {
+    if (!isMainNavigation(request) || request.url().startsWith(redirectUri)) return;
+    record(request, { error: request.failure()?.errorText ?? 'failed', what: 'navigation failed' });
+  };
   context.on('request', onRequest);
-  return { reached: () => reached, url, dispose: () => context.off('request', onRequest) };
+  context.on('response', onResponse);
+  context.on('requestfailed', onFailed);
+  return {
+    reached: () => reached,
+    url,
+    exchangeId: () => callbackId,
+    lastHop: () => lastId,
+    dispose: () => {
+      context.off('request', onRequest);
+      context.off('response', onResponse);
+      context.off('requestfailed', onFailed);
+    },
+  };
 }
 
 const CAUGHT_PAGE = '<!doctype html><title>plugin-conformance</title><p>Callback received by the mock host.</p>';
@@ -30,21 +89,31 @@ const CAUGHT_PAGE = '<!doctype html><title>plugin-conformance</title><p>Callback
  * user's login script) until the browser is sent to `sent.redirectUri`. With `intercept`, that navigation is
  * answered inside the browser and never leaves the machine; without it, it reaches the mock host's own route.
  */
-export async function authorizeInBrowser(args: { session: HostSession; context: BrowserContext; sent: AuthorizationRequest; intercept: boolean }): Promise<AuthorizeOutcome> {
+export async function authorizeInBrowser(args: {
+  session: HostSession;
+  context: BrowserContext;
+  sent: AuthorizationRequest;
+  intercept: boolean;
+  /** Where the browser starts (the mock host's install start, which redirects to the authorization request). */
+  startUrl?: string;
+  purpose?: string;
+}): Promise<AuthorizeOutcome> {
   const { session, context, sent, intercept } = args;
   const callbackPattern = `${new URL(sent.redirectUri).origin}/**`;
   const fulfil = (route: { fulfill: (r: { status: number; contentType: string; body: string }) => Promise<void> }) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: CAUGHT_PAGE });
   if (intercept) await context.route(callbackPattern, fulfil);
-  const watcher = watchForCallback(context, sent.redirectUri);
+  const watcher = watchNavigation(session, context, sent.redirectUri, args.purpose ?? 'install');
   const page = await context.newPage();
   const timeout = session.profile.timeouts.browserNavigationMs;
   page.setDefaultTimeout(timeout);
   try {
-    const opened = await openPage(page, sent.url, watcher.reached);
+    const opened = await openPage(page, args.startUrl ?? sent.url, watcher);
     if (opened) return opened;
     if (!watcher.reached()) await logIn(session, page, sent, watcher);
-    return { kind: 'callback', url: await watcher.url };
+    const url = await watcher.url;
+    const exchangeId = watcher.exchangeId();
+    return { kind: 'callback', url, ...(exchangeId ? { exchangeId } : {}) };
   } finally {
     watcher.dispose();
     // The page goes first: closing it cancels a navigation still waiting on a server that never answers, and
@@ -55,20 +124,22 @@ export async function authorizeInBrowser(args: { session: HostSession; context: 
 }
 
 /** Loads the authorization page; returns an outcome only when it refused or failed before any login. */
-async function openPage(page: Page, url: string, reached: () => boolean): Promise<AuthorizeOutcome | undefined> {
+async function openPage(page: Page, url: string, watcher: CallbackWatch): Promise<AuthorizeOutcome | undefined> {
   let response;
   try {
     response = await page.goto(url, { waitUntil: 'domcontentloaded' });
   } catch (err) {
-    if (reached()) return undefined;
-    return { kind: 'unreachable', detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) };
+    if (watcher.reached()) return undefined;
+    const lastHop = watcher.lastHop();
+    return { kind: 'unreachable', detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err), ...(lastHop ? { exchangeId: lastHop } : {}) };
   }
-  if (reached() || !response || response.status() < 400) return undefined;
+  if (watcher.reached() || !response || response.status() < 400) return undefined;
   const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400);
-  return { kind: 'refused', status: response.status(), text };
+  const lastHop = watcher.lastHop();
+  return { kind: 'refused', status: response.status(), text, ...(lastHop ? { exchangeId: lastHop } : {}) };
 }
 
-async function logIn(session: HostSession, page: Page, sent: AuthorizationRequest, watcher: ReturnType<typeof watchForCallback>): Promise<void> {
+async function logIn(session: HostSession, page: Page, sent: AuthorizationRequest, watcher: CallbackWatch): Promise<void> {
   const { login } = session.settings;
   const timeout = session.profile.timeouts.browserNavigationMs;
   const ctx: LoginContext = {
@@ -86,17 +157,13 @@ async function logIn(session: HostSession, page: Page, sent: AuthorizationReques
   } catch (err) {
     // Navigating to an intercepted or unresolvable callback host can make Playwright throw after the callback was seen.
     if (watcher.reached()) return;
-    await loginFailed(session, page, err);
+    await loginFailed(session, page, err, watcher.lastHop());
   }
 }
 
-async function loginFailed(session: HostSession, page: Page, err: unknown): Promise<never> {
+async function loginFailed(session: HostSession, page: Page, err: unknown, lastHop: string | undefined): Promise<never> {
   const reason = err instanceof LoginStuck ? err.message : err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
-  session.findings.add({
-    code: 'LOGIN_AUTOMATION_FAILED',
-    message: `the harness could not get through login and consent at ${pageWithoutQuery(page.url())}: ${reason}`,
-    fix: 'Not a plugin fault. Set PLUGIN_LOGIN_USERNAME and PLUGIN_LOGIN_PASSWORD for a test account, or PLUGIN_LOGIN_SCRIPT (a module that logs in), or PLUGIN_STORAGE_STATE (a saved logged-in browser state) for providers that block automation.',
-  });
+  session.findings.run(checkLoginAutomated, { stuckAt: pageWithoutQuery(page.url()), reason, ...(lastHop ? { exchangeId: lastHop } : {}) });
   const screenshot = await page.screenshot({ mask: [page.locator('input[type="password"]')], timeout: 5_000 }).catch(() => undefined);
   return session.abort(
     `login automation failed: ${reason}`,

@@ -1,8 +1,11 @@
 import type { BrowserContext } from 'playwright';
-import type { AuthorizationRequest } from '../engine/authorize-url.ts';
-import { completeInstall, parseCallback } from '../engine/install.ts';
+import { checkAuthorizePageLoads } from '../checks/authorization/authorize-page.ts';
+import type { AuthorizationRequest } from '../model/authorization.ts';
+import { parseCallback } from '../oauth/callback.ts';
+import { completeInstall } from '../engine/install.ts';
 import type { HostSession } from '../engine/session.ts';
-import { authorizeInBrowser, type AuthorizeOutcome } from './authorize-in-browser.ts';
+import { authorizeInBrowser } from './authorize-in-browser.ts';
+import type { ExpectedCallback } from '../server/mock-host-server.ts';
 
 /**
  * The install as a user does it: authorize in a real browser, then the host handles the callback. In production
@@ -12,37 +15,28 @@ import { authorizeInBrowser, type AuthorizeOutcome } from './authorize-in-browse
 export async function installInBrowser(args: {
   session: HostSession;
   context: BrowserContext;
-  hostCallback?: (sent: AuthorizationRequest) => Promise<void>;
+  hostCallback?: (sent: AuthorizationRequest) => ExpectedCallback;
+  /** Gives up on an expected callback that did not come. */
+  abandon?: (startUrl: string) => void;
 }): Promise<void> {
   const { session, context } = args;
-  const sent = session.beginInstall();
-  const hostDone = session.settings.redirect === 'local' && args.hostCallback ? args.hostCallback(sent) : undefined;
+  const sent = await session.beginInstall();
+  const host = session.settings.redirect === 'local' && args.hostCallback ? args.hostCallback(sent) : undefined;
   // Settled by the host route; observed here so an abandoned install leaves no unhandled rejection.
-  hostDone?.catch(() => undefined);
-  const outcome = await authorizeInBrowser({ session, context, sent, intercept: !hostDone });
-  if (outcome.kind !== 'callback') return reportAuthorizePageProblem(session, sent, outcome);
-  if (hostDone) await hostDone;
-  else await completeInstall(session, parseCallback(outcome.url), sent);
-}
-
-function reportAuthorizePageProblem(session: HostSession, sent: AuthorizationRequest, outcome: Exclude<AuthorizeOutcome, { kind: 'callback' }>): never {
-  if (outcome.kind === 'unreachable') {
-    return session.failWith({
-      code: 'AUTHORIZE_UNREACHABLE',
-      message: `the authorization page did not load: ${outcome.detail}`,
-      fix: "Make client_url (the browser authorization page) reachable over HTTPS from users' browsers.",
-    }, 'the authorization page did not load');
+  host?.done.catch(() => undefined);
+  const outcome = await authorizeInBrowser({ session, context, sent, intercept: !host, ...(host ? { startUrl: host.startUrl } : {}) }).finally(() => {
+    if (host) setTimeout(() => args.abandon?.(host.startUrl), session.profile.timeouts.browserNavigationMs).unref();
+  });
+  if (outcome.kind !== 'callback') {
+    const failed = session.findings.run(checkAuthorizePageLoads, {
+      failure: outcome,
+      redirectUri: sent.redirectUri,
+      hostName: session.profile.displayName,
+      ...(outcome.exchangeId ? { exchangeId: outcome.exchangeId } : {}),
+    });
+    return session.abort(outcome.kind === 'unreachable' ? 'the authorization page did not load' : `the authorization page answered ${outcome.status}`, 'failed', failed.map((d) => d.code));
   }
-  if (/redirect[_ ]uri/i.test(outcome.text)) {
-    return session.failWith({
-      code: 'REDIRECT_URI_REJECTED',
-      message: `the authorization page answered ${outcome.status} and names the redirect URI: "${outcome.text.slice(0, 160)}"`,
-      fix: `Register exactly ${sent.redirectUri} as a redirect URI of the OAuth client (${session.profile.displayName} uses it verbatim).`,
-    }, 'the provider refused the redirect URI');
-  }
-  return session.failWith({
-    code: 'AUTHORIZE_UNREACHABLE',
-    message: `the authorization page answered ${outcome.status} without redirecting: "${outcome.text.slice(0, 160)}"`,
-    fix: 'Serve the authorization page at client_url for GET requests with the parameters the host sends.',
-  }, `the authorization page answered ${outcome.status}`);
+  // The route completes the install; a callback it never completes is abandoned (above) instead of waited on for ever.
+  if (host) await host.done;
+  else await completeInstall(session, parseCallback(outcome.url), sent, outcome.exchangeId);
 }

@@ -1,13 +1,17 @@
 import { checkBearerCase, checkInvalidCredentialAnswer, type InvalidCredential } from '../checks/api/check-invalid-token.ts';
-import { callOperation } from './api-call.ts';
-import type { HostSession } from './session.ts';
 import type { ApiOperation } from '../model/target.ts';
+import type { HostSession } from './session.ts';
 
 /** An operation that needs the user's token and no input; the probes need one to be meaningful. */
 export function protectedOperation(session: HostSession): ApiOperation | undefined {
-  const ops = session.requireTarget().operations.filter((o) => o.requiresAuth && !o.needsInput);
+  const ops = session.profile.flow.call.operations(session).filter((o) => o.requiresAuth && !o.needsInput);
   const wanted = session.settings.operation;
   return ops.find((o) => o.operationId === wanted) ?? ops.find((o) => o.method === 'GET') ?? ops[0];
+}
+
+/** A probe's call: the profile's call strategy, with whatever credential the probe sends. */
+export function probeCall(session: HostSession, op: ApiOperation, authorization: string | undefined, label: string) {
+  return session.profile.flow.call.call(session, op, authorization, label);
 }
 
 /**
@@ -16,20 +20,23 @@ export function protectedOperation(session: HostSession): ApiOperation | undefin
  */
 export async function probeInvalidTokens(session: HostSession): Promise<void> {
   const op = protectedOperation(session);
-  if (!op) return session.abort('no operation requires authentication and takes no input: nothing to probe', 'skipped');
+  if (!op) {
+    session.findings.skip(checkInvalidCredentialAnswer, 'no operation requires authentication and takes no input');
+    return session.abort('no operation requires authentication and takes no input: nothing to probe', 'skipped');
+  }
   const garbage = `conformance-invalid-${crypto.randomUUID()}`;
   const probes: [InvalidCredential, string | undefined][] = [
     ['garbage', `Bearer ${garbage}`],
     ['missing', undefined],
   ];
   for (const [credential, authorization] of probes) {
-    const call = await callOperation(session, op, authorization, `probe ${op.operationId} with ${credential === 'garbage' ? 'a garbage token' : 'no token'}`);
-    session.findings.addAll([...call.drafts, ...checkInvalidCredentialAnswer({ outcome: call.outcome, credential, operationId: op.operationId, curl: call.curl })]);
+    const call = await probeCall(session, op, authorization, `probe ${op.operationId} with ${credential === 'garbage' ? 'a garbage token' : 'no token'}`);
+    session.findings.run(checkInvalidCredentialAnswer, { outcome: call.outcome, credential, operationId: op.operationId, curl: call.curl });
   }
   const token = session.credentials?.accessToken;
   if (token) {
-    const upper = await callOperation(session, op, `Bearer ${token}`, `probe ${op.operationId} with "Bearer"`);
-    const lower = await callOperation(session, op, `bearer ${token}`, `probe ${op.operationId} with "bearer"`);
-    session.findings.addAll(checkBearerCase({ upper: upper.outcome, lower: lower.outcome, operationId: op.operationId, curl: lower.curl }));
+    const upper = await probeCall(session, op, `Bearer ${token}`, `probe ${op.operationId} with "Bearer"`);
+    const lower = await probeCall(session, op, `bearer ${token}`, `probe ${op.operationId} with "bearer"`);
+    session.findings.run(checkBearerCase, { upper: upper.outcome, lower: lower.outcome, operationId: op.operationId, curl: lower.curl });
   }
 }

@@ -1,11 +1,17 @@
-import { findingDocPath, type FindingCode } from '../findings/catalog.ts';
-import { citeExchange } from '../findings/evidence.ts';
+import { checkAccessSurvivesExpiry, LOST_ACCESS_CAUSES } from '../checks/refresh/lost-access.ts';
+import { checkOmittedRefreshTokenKeptWorking, checkRefreshAccepted, type HostRefresh } from '../checks/refresh/refresh-outcome.ts';
+import { checkRefreshKeepsScope } from '../checks/refresh/refresh-scope.ts';
+import type { FindingCode } from '../findings/catalog.ts';
 import { isExpired, storedCredentials, type Credentials } from '../model/credentials.ts';
 import type { TokenSet } from '../oauth/token-set.ts';
 import type { HostSession } from './session.ts';
-import { hostGrant } from './token-grants.ts';
+import { grantedScope, requestTokens } from './token-grants.ts';
 
-const scopeSet = (s: string | undefined): Set<string> => new Set((s ?? '').split(/[\s,]+/).filter(Boolean));
+/** The refresh request the host sends for the refresh token it holds (the profile's fields, `resource` when it sends one). */
+export function refreshFields(session: HostSession, refreshToken: string) {
+  const resource = session.oauth().resource;
+  return { grant: 'refresh_token' as const, refreshToken, ...(resource ? { resource } : {}) };
+}
 
 /**
  * The host's refresh (PROTOCOL.md §2, modelled on RFC 6749 §6): same endpoint and encoding as the exchange. New
@@ -15,47 +21,19 @@ const scopeSet = (s: string | undefined): Set<string> => new Set((s ?? '').split
 export async function refreshCredentials(session: HostSession): Promise<boolean> {
   const before = session.credentials;
   if (!before?.refreshToken) return false;
-  const result = await hostGrant(session, { grant: 'refresh_token', refreshToken: before.refreshToken }, 'refresh access token');
-  const cited = citeExchange(session.recorder, result.outcome.exchangeId);
-  if (!result.tokens) {
-    if (before.refreshTokenKeptFromBefore) {
-      session.findings.add({
-        code: 'REFRESH_TOKEN_LOST',
-        message: `the previous refresh response had no refresh_token, and the refresh token the host kept is now refused (${result.failure ?? 'no token'})`,
-        fix: 'Either return a new refresh_token with every refresh response, or keep the old refresh token valid when you omit it.',
-        ...cited,
-      });
-    } else {
-      session.findings.add({
-        code: 'REFRESH_REJECTED',
-        message: `grant_type=refresh_token with the stored refresh token failed: ${result.failure ?? 'no token in the answer'}`,
-        fix: 'Enable the refresh_token grant for this client and accept refresh tokens you issued, with the same client authentication and body encoding as the code exchange.',
-        ...cited,
-      });
-    }
-    return false;
-  }
-  if (before.refreshTokenKeptFromBefore) {
-    session.findings.add({
-      code: 'REFRESH_OMITS_REFRESH_TOKEN',
-      message: 'a refresh response had no refresh_token; the host kept the previous one and it still works',
-      fix: 'Nothing breaks for this host; returning the refresh token (new or the same) in every refresh response is more robust for other clients.',
-      evidence: cited.evidence,
-    });
-  }
-  const originalScope = session.tokenEvents.find((e) => e.grant === 'authorization_code' && e.ok)?.scope;
-  if (originalScope !== undefined && result.tokens.scope !== undefined) {
-    const now = scopeSet(result.tokens.scope);
-    const lost = [...scopeSet(originalScope)].filter((s) => !now.has(s));
-    if (lost.length) {
-      session.findings.add({
-        code: 'REFRESH_SCOPE_NARROWED',
-        message: `the refreshed token lacks scope ${lost.join(', ')} (original "${originalScope}", refreshed "${result.tokens.scope}")`,
-        fix: 'Keep the originally granted scope on refresh when the request names none (RFC 6749 §6).',
-        evidence: cited.evidence,
-      });
-    }
-  }
+  const result = await requestTokens(session, refreshFields(session, before.refreshToken), 'host', { label: 'refresh access token' });
+  const refresh: HostRefresh = {
+    issued: !!result.tokens,
+    ...(result.failure ? { failure: result.failure } : {}),
+    usedKeptRefreshToken: before.refreshTokenKeptFromBefore,
+    exchangeId: result.outcome.exchangeId,
+    curl: result.curl,
+  };
+  session.findings.run(checkRefreshAccepted, refresh);
+  if (!result.tokens) return false;
+  session.findings.run(checkOmittedRefreshTokenKeptWorking, refresh);
+  const original = grantedScope(session);
+  session.findings.run(checkRefreshKeepsScope, { ...(original !== undefined ? { original } : {}), ...(result.tokens.scope !== undefined ? { refreshed: result.tokens.scope } : {}), exchangeId: result.outcome.exchangeId });
   keepRefreshedTokens(session, before, result.tokens);
   return true;
 }
@@ -66,24 +44,17 @@ export async function refreshCredentials(session: HostSession): Promise<boolean>
  * never goes on with a refresh token the server has already rotated away.
  */
 export function keepRefreshedTokens(session: HostSession, before: Credentials, t: TokenSet): void {
-  const keepOld = !t.refreshToken && session.profile.token.keepsRefreshTokenWhenOmitted;
+  const policy = session.profile.flow.refresh;
+  const keepOld = !t.refreshToken && policy.keepsRefreshTokenWhenOmitted;
   session.credentials = storedCredentials(
     { ...t, refreshToken: t.refreshToken ?? (keepOld ? before.refreshToken : undefined), scope: t.scope ?? before.scope },
     session.now(),
     { source: 'refresh', generation: before.generation + 1, refreshTokenKeptFromBefore: keepOld },
-    session.profile.token.assumedLifetimeSeconds,
+    policy.assumedLifetimeSeconds,
   );
+  const c = session.credentials;
+  session.emit({ type: 'credentials-stored', generation: c.generation, ...(c.expiresAt !== undefined ? { expiresAt: c.expiresAt } : {}), hasRefreshToken: !!c.refreshToken, source: 'refresh' });
 }
-
-const LOST_ACCESS_CAUSES: readonly FindingCode[] = [
-  'REFRESH_TOKEN_MISSING',
-  'REFRESH_TOKEN_LOST',
-  'REFRESH_REJECTED',
-  'TOKEN_ERROR_WITH_200',
-  'TOKEN_FIELDS_NONSTANDARD',
-  'TOKEN_RESPONSE_NOT_JSON',
-  'TOKEN_ENDPOINT_UNREACHABLE',
-];
 
 /** The findings so far that explain why the host has no way to a fresh access token. */
 export function lostAccessCauses(session: HostSession): FindingCode[] {
@@ -91,33 +62,34 @@ export function lostAccessCauses(session: HostSession): FindingCode[] {
 }
 
 /**
- * The token the host would send now. An expired one is refreshed first; when that is impossible the host refuses to
- * call the plugin at all, which users see as the profile's lost-credentials message (USER_MISSING_CREDENTIALS).
+ * The token the host would send now. The profile's refresh policy says whether to refresh first; when the token is
+ * due and no refresh gives a new one, the host refuses to call the target at all, which users see as the profile's
+ * lost-credentials message (USER_MISSING_CREDENTIALS for the legacy hosts).
  */
 export async function usableAccessToken(session: HostSession): Promise<string> {
   const c = session.credentials;
   if (!c) return session.abort('no credentials: the install step has not run or failed', 'inconclusive');
-  if (!isExpired(c, session.now())) return c.accessToken;
+  if (!session.profile.flow.refresh.refreshBeforeCall(c, session.now())) return c.accessToken;
   if (c.refreshToken && (await refreshCredentials(session)) && session.credentials) return session.credentials.accessToken;
+  // A refresh ahead of expiry that failed leaves the current token, which still works for now.
+  if (!isExpired(c, session.now())) return c.accessToken;
   const causes = lostAccessCauses(session);
-  const { userMessage, hostBehaviour } = session.profile.lostCredentials;
-  const why = c.refreshToken ? 'the refresh failed' : 'the host holds no refresh token';
-  session.findings.add({
-    code: 'USER_MISSING_CREDENTIALS',
-    message: `the access token expired on the host's clock (after ${c.expiresInSeconds ?? '?'} s) and ${why}. Users see: ${userMessage}. ${hostBehaviour}. Root cause: ${causes.length ? causes.map((c) => `${c} (${findingDocPath(c)})`).join(', ') : 'see the refresh exchange'}.`,
-    fix: causes.includes('REFRESH_TOKEN_MISSING')
-      ? 'Return a refresh_token with the access token (see REFRESH_TOKEN_MISSING for the provider switch), and accept grant_type=refresh_token.'
-      : 'Make grant_type=refresh_token work with the refresh token you issued (see the root-cause finding).',
-    // The exchanges of the root-cause findings: where the refresh token went missing or was refused.
-    evidence: [...new Set(session.findings.list().filter((f) => causes.includes(f.code)).flatMap((f) => f.evidence))],
+  const { lostCredentials } = session.profile;
+  session.findings.run(checkAccessSurvivesExpiry, {
+    lost: true,
+    heldRefreshToken: !!c.refreshToken,
+    ...(c.expiresInSeconds !== undefined ? { lifetimeSeconds: c.expiresInSeconds } : {}),
+    lostCredentials,
+    causes: session.findings.list().filter((f) => causes.includes(f.code)),
   });
-  return session.abort(`${userMessage}: ${why}`, 'failed', ['USER_MISSING_CREDENTIALS', ...causes]);
+  const why = c.refreshToken ? 'the refresh failed' : 'the host holds no refresh token';
+  return session.abort(`${lostCredentials.userMessage}: ${why}`, 'failed', [lostCredentials.code, ...causes]);
 }
 
 /** Moves the host's clock just past the current token's expiry; without expiry, a day on (the host keeps it). */
 export function advancePastExpiry(session: HostSession): number {
   const c = session.credentials;
   const seconds = c?.expiresAt !== undefined ? Math.max(0, Math.ceil((c.expiresAt - session.now()) / 1000)) + 1 : 86_400;
-  session.clock.advance(seconds);
+  session.advanceClock(seconds);
   return seconds;
 }

@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { VirtualClock } from './virtual-clock.ts';
 import type { Settings } from '../config/settings.ts';
+import { EventLog } from '../events/event-log.ts';
+import type { HostEvent } from '../events/host-event.ts';
 import { FindingCollector, type FindingDraft } from '../findings/finding.ts';
 import type { FindingCode } from '../findings/catalog.ts';
-import type { HostProfile } from '../profiles/host-profile.ts';
-import { callbackUrl } from '../profiles/host-profile.ts';
-import { Recorder } from '../recorder/recorder.ts';
-import { SecretRegistry } from '../recorder/secrets.ts';
-import { discover } from './discover.ts';
-import { detectProvider, type ProviderId } from '../checks/provider/detect-provider.ts';
-import { buildAuthorizationRequest, type AuthorizationRequest } from './authorize-url.ts';
+import type { AuthorizationRequest } from '../model/authorization.ts';
 import type { Credentials } from '../model/credentials.ts';
 import { LifecycleAbort, type AbortAttachment } from '../model/lifecycle-abort.ts';
-import { PendingStates } from './pending-installs.ts';
+import type { ProviderId } from '../model/provider-id.ts';
 import type { AuthConfig, PluginTarget } from '../model/target.ts';
+import { buildAuthorizationRequest } from '../oauth/authorization-request.ts';
+import type { HostProfile, OAuthClient } from '../profiles/host-profile.ts';
+import { Recorder } from '../recorder/recorder.ts';
+import { SecretRegistry } from '../recorder/secrets.ts';
+import { detectProvider } from '../checks/provider/detect-provider.ts';
+import { discover } from './discover.ts';
+import { PendingStates } from './pending-installs.ts';
 
 export type OAuthConfig = Extract<AuthConfig, { type: 'oauth' }>;
 
@@ -21,7 +24,7 @@ export interface SessionInit {
   scenario: string;
   profile: HostProfile;
   settings: Settings;
-  /** The target's origin (PLUGIN_URL or the bundled plugin's URL). */
+  /** The target's URL (PLUGIN_URL or the bundled target's URL). */
   origin: string;
   /** The mock host's own origin, for the `local` redirect mode. */
   hostOrigin?: string;
@@ -34,18 +37,10 @@ export interface TargetClock {
   advance(seconds: number): void;
 }
 
-/** What one token request taught the host (for lifecycle checks that compare responses). */
-export interface TokenEvent {
-  grant: 'authorization_code' | 'refresh_token';
-  exchangeId: string;
-  ok: boolean;
-  scope?: string;
-  returnedRefreshToken: boolean;
-}
-
 /**
- * One installation of one plugin in the mock host: everything ChatGPT keeps per user and plugin. The scenario
- * steps, the Express routes and the interactive UI all act on a session; nothing here knows about Playwright.
+ * One installation of one target in the mock host: everything the host keeps per user and target. The scenario
+ * steps, the Express routes and the interactive UI all act on a session; nothing here knows about Playwright. The
+ * host's behaviour is the profile's: the session runs its flow's strategies and records what happened as events.
  */
 export class HostSession {
   readonly scenario: string;
@@ -58,14 +53,15 @@ export class HostSession {
   readonly secrets = new SecretRegistry();
   readonly recorder: Recorder;
   readonly findings: FindingCollector;
+  readonly events: EventLog;
   readonly conversationId = randomUUID();
   readonly ephemeralUserId = randomUUID();
   /** Codes that stopped the lifecycle: a scenario always reports these, whatever it focuses on. */
   readonly fatalCodes = new Set<FindingCode>();
-  readonly tokenEvents: TokenEvent[] = [];
   target?: PluginTarget;
   provider?: ProviderId;
   credentials?: Credentials;
+  #client?: Promise<OAuthClient>;
   readonly #states: PendingStates<AuthorizationRequest>;
 
   constructor(init: SessionInit) {
@@ -78,14 +74,19 @@ export class HostSession {
     if (init.targetClock) this.targetClock = init.targetClock;
     this.recorder = new Recorder(this.secrets);
     this.findings = new FindingCollector(init.scenario, init.profile.severityOverrides, (text) => this.secrets.redact(text));
+    this.events = new EventLog(() => this.clock.now());
     // The host's own clock: a state issued before `expire` moved it on has outlived its TTL, as it would for real.
-    this.#states = new PendingStates(init.profile.authorize.stateTtlSeconds * 1000, () => this.clock.now());
+    this.#states = new PendingStates(init.profile.flow.authorization.stateTtlSeconds * 1000, () => this.clock.now());
     const s = init.settings;
     this.secrets.add(s.clientSecret, 'client_secret');
     this.secrets.add(s.login.password, 'password');
     this.secrets.add(s.serviceToken, 'access_token');
     this.secrets.add(s.userToken, 'access_token');
     this.secrets.add(s.verificationToken, 'verification_token');
+  }
+
+  emit(event: HostEvent): void {
+    this.events.emit(event);
   }
 
   /** Stops the lifecycle with these codes marked as the reason. */
@@ -98,6 +99,12 @@ export class HostSession {
   failWith(draft: FindingDraft, message: string): never {
     this.findings.add(draft);
     return this.abort(message, 'failed', [draft.code]);
+  }
+
+  /** Stops the lifecycle when these drafts (already collected) hold an error for this host. */
+  stopOnErrors(drafts: readonly FindingDraft[], message: string): void {
+    const errors = this.findings.errorCodesOf(drafts);
+    if (errors.length) this.abort(message, 'failed', errors);
   }
 
   async discover(): Promise<PluginTarget> {
@@ -118,6 +125,7 @@ export class HostSession {
       for (const v of Object.values(verificationTokens)) this.secrets.add(v, 'verification_token');
       this.provider = detectProvider({ authorizeUrl, tokenUrl }, this.settings.provider);
     }
+    this.emit({ type: 'discovered', authType: result.target.auth.type, operations: result.target.operations.length });
     return result.target;
   }
 
@@ -132,33 +140,35 @@ export class HostSession {
     return target.auth;
   }
 
-  /** The redirect URI the host registers: the real host's in production mode, the mock host's own in local mode. */
+  /** The redirect URI the host registers and sends (the profile decides: production or the mock host's own). */
   redirectUri(): string {
-    if (this.settings.redirect === 'local') {
-      if (!this.hostOrigin) this.abort('PLUGIN_REDIRECT=local needs the mock host to be running', 'inconclusive');
-      return callbackUrl(this.profile, this.hostOrigin, this.settings.pluginId);
-    }
-    return callbackUrl(this.profile, this.profile.callback.productionOrigin, this.settings.pluginId);
+    return this.profile.flow.redirect.uri(this);
   }
 
-  clientCredentials(): { clientId: string; clientSecret: string } {
-    const { clientId, clientSecret } = this.settings;
-    if (!clientId || !clientSecret) {
-      this.abort('an oauth plugin needs PLUGIN_CLIENT_ID and PLUGIN_CLIENT_SECRET (the OAuth client registered for the host)', 'inconclusive');
-    }
-    return { clientId, clientSecret };
-  }
-
-  /** Starts an install: a fresh state, remembered until the callback consumes it. */
-  beginInstall(overrides: { redirectUri?: string; scope?: string } = {}): AuthorizationRequest {
-    const auth = this.oauth();
-    const request = buildAuthorizationRequest({
-      profile: this.profile,
-      authorizeUrl: auth.authorizeUrl,
-      clientId: this.clientCredentials().clientId,
-      redirectUri: overrides.redirectUri ?? this.redirectUri(),
-      scope: overrides.scope ?? auth.scope,
+  /** The OAuth client the host acts as, obtained once per session the profile's way. */
+  client(): Promise<OAuthClient> {
+    this.#client ??= this.profile.flow.client.obtain(this).then((client) => {
+      this.secrets.add(client.clientSecret, 'client_secret');
+      this.emit({ type: 'client-obtained', clientId: client.clientId, source: client.source, authMethod: client.authMethod });
+      return client;
     });
+    return this.#client;
+  }
+
+  /** Starts an install: a fresh state (and PKCE verifier), remembered until the callback consumes it. */
+  async beginInstall(overrides: { redirectUri?: string; scope?: string } = {}): Promise<AuthorizationRequest> {
+    const auth = this.oauth();
+    const { authorization } = this.profile.flow;
+    const client = await this.client();
+    const request = buildAuthorizationRequest({
+      shape: authorization,
+      authorizeUrl: auth.authorizeUrl,
+      clientId: client.clientId,
+      redirectUri: overrides.redirectUri ?? this.redirectUri(),
+      scope: overrides.scope ?? authorization.scope(this),
+      ...(auth.resource ? { resource: auth.resource } : {}),
+    });
+    this.secrets.add(request.codeVerifier, 'code');
     this.#states.issue(request.state, request);
     return request;
   }
@@ -169,5 +179,11 @@ export class HostSession {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** Moves the host's clock on (and says so in the event log). */
+  advanceClock(seconds: number): void {
+    this.clock.advance(seconds);
+    this.emit({ type: 'clock-moved', seconds, now: this.clock.now() });
   }
 }

@@ -1,64 +1,78 @@
+import { TOKEN_CHECKS } from '../checks/token/token-checks.ts';
+import type { GrantPurpose } from '../events/host-event.ts';
 import type { FindingDraft } from '../findings/finding.ts';
-import { sendTokenRequest, type TokenRequestParams } from '../oauth/token-request.ts';
-import { interpretTokenResponse, type TokenSet } from '../oauth/token-response.ts';
-import type { ClientAuthMethod, TokenBodyEncoding } from '../profiles/host-profile.ts';
+import type { TokenResponseFacts } from '../oauth/token-facts.ts';
+import { sendTokenRequest, type TokenGrantFields, type TokenRequestParams } from '../oauth/token-request.ts';
+import { readTokenResponse, type TokenRejection, type TokenSet } from '../oauth/token-response.ts';
+import type { TokenAuthMethod, TokenBodyEncoding } from '../profiles/host-profile.ts';
 import type { HttpOutcome } from '../recorder/exchange.ts';
 import type { HostSession } from './session.ts';
 
 export interface GrantResult {
   outcome: HttpOutcome;
+  facts: TokenResponseFacts;
   tokens?: TokenSet;
+  /** The §3 token findings of this answer (already collected). */
   drafts: FindingDraft[];
   failure?: string;
+  rejection?: TokenRejection;
+  /** The request as a curl, secrets (the probe's own values too) as $VARIABLES. */
+  curl: string;
 }
 
-/** The client authentication the host uses: the profile's, or the GPT Action's "token exchange method". */
-export function hostClientAuth(session: HostSession): ClientAuthMethod {
-  if (session.profile.id === 'gpt-action') return session.settings.action.tokenExchangeMethod === 'basic_auth_header' ? 'basic' : 'body';
-  return session.profile.token.clientAuth;
-}
-
-type GrantFields = { grant: 'authorization_code'; code: string; redirectUri: string } | { grant: 'refresh_token'; refreshToken: string };
-
-/** One token request exactly as the host sends it (or with probe overrides), interpreted as the host would. */
-export async function requestTokens(
-  session: HostSession,
-  fields: GrantFields,
-  variation: { encoding?: TokenBodyEncoding; clientAuth?: ClientAuthMethod; overrides?: Record<string, string>; label?: string } = {},
-): Promise<GrantResult> {
-  const auth = session.oauth();
-  const { clientId, clientSecret } = session.clientCredentials();
-  const params: TokenRequestParams = {
-    profile: session.profile,
-    tokenUrl: auth.tokenUrl,
-    clientId,
-    clientSecret,
-    encoding: variation.encoding ?? auth.tokenBodyEncoding,
-    clientAuth: variation.clientAuth ?? hostClientAuth(session),
-    ...(variation.overrides ? { overrides: variation.overrides } : {}),
-    ...(variation.label ? { label: variation.label } : {}),
-    ...(fields.grant === 'authorization_code'
-      ? { grant: 'authorization_code', code: fields.code, redirectUri: fields.redirectUri }
-      : { grant: 'refresh_token', refreshToken: fields.refreshToken }),
-  };
-  const outcome = await sendTokenRequest(session.recorder, params);
-  const interpreted = interpretTokenResponse(outcome, { grant: fields.grant, provider: session.provider, secrets: session.secrets });
-  return { outcome, ...interpreted };
+export interface GrantVariation {
+  encoding?: TokenBodyEncoding;
+  authMethod?: TokenAuthMethod;
+  overrides?: Record<string, string>;
+  label?: string;
 }
 
 /**
- * A grant the host itself makes in the lifecycle (not a probe): its findings count, and its outcome is remembered
- * for checks that compare responses (scope on refresh).
+ * One token request exactly as the host sends it (or with a probe's variation), read as the host reads it; its
+ * answer gets every §3 check (a diagnosis excepted). `purpose` says whose request it is: the host's own lifecycle, a probe, a diagnosis.
  */
-export async function hostGrant(session: HostSession, fields: GrantFields, label: string): Promise<GrantResult> {
-  const result = await requestTokens(session, fields, { label });
-  session.findings.addAll(result.drafts);
-  session.tokenEvents.push({
+export async function requestTokens(session: HostSession, fields: TokenGrantFields, purpose: GrantPurpose, variation: GrantVariation = {}): Promise<GrantResult> {
+  const auth = session.oauth();
+  const client = await session.client();
+  const { token } = session.profile.flow;
+  const params: TokenRequestParams = {
+    ...fields,
+    shape: token,
+    timeoutMs: session.profile.timeouts.tokenMs,
+    maxBodyBytes: session.profile.limits.maxBodyBytes,
+    tokenUrl: auth.tokenUrl,
+    clientId: client.clientId,
+    ...(client.clientSecret !== undefined ? { clientSecret: client.clientSecret } : {}),
+    encoding: variation.encoding ?? auth.tokenBodyEncoding,
+    authMethod: variation.authMethod ?? client.authMethod,
+    ...(variation.overrides ? { overrides: variation.overrides } : {}),
+    ...(variation.label ? { label: variation.label } : {}),
+  };
+  const outcome = await sendTokenRequest(session.recorder, params);
+  const read = readTokenResponse(outcome, { grant: fields.grant, ...(session.provider ? { provider: session.provider } : {}), secrets: session.secrets });
+  // A diagnosis re-sends a refused request another way only to learn what the endpoint objects to: its answer is no finding.
+  const drafts = purpose === 'diagnose' ? [] : TOKEN_CHECKS.flatMap((check) => session.findings.run(check, read.facts));
+  session.emit({
+    type: 'token-response',
+    exchangeId: outcome.exchangeId,
     grant: fields.grant,
-    exchangeId: result.outcome.exchangeId,
-    ok: !!result.tokens,
-    ...(result.tokens?.scope !== undefined ? { scope: result.tokens.scope } : {}),
-    returnedRefreshToken: !!result.tokens?.refreshToken,
+    purpose,
+    issued: !!read.tokens,
+    ...(read.tokens?.scope !== undefined ? { scope: read.tokens.scope } : {}),
+    returnedRefreshToken: !!read.tokens?.refreshToken,
   });
-  return result;
+  return {
+    outcome,
+    facts: read.facts,
+    ...(read.tokens ? { tokens: read.tokens } : {}),
+    drafts,
+    ...(read.failure ? { failure: read.failure } : {}),
+    ...(read.rejection ? { rejection: read.rejection } : {}),
+    curl: session.recorder.curlOf(outcome.exchangeId),
+  };
+}
+
+/** The scope of the host's first successful code exchange, which later refreshes are compared with. */
+export function grantedScope(session: HostSession): string | undefined {
+  return session.events.ofType('token-response').find((e) => e.grant === 'authorization_code' && e.purpose === 'host' && e.issued)?.scope;
 }

@@ -1,13 +1,29 @@
 import { checkAuthorizedCall, checkRateLimited } from '../checks/api/check-api-response.ts';
-import { callOperation, pickOperation, type ApiCallResult } from './api-call.ts';
+import type { ApiOperation } from '../model/target.ts';
+import type { CallResult } from '../profiles/host-profile.ts';
 import { usableAccessToken } from './refresh.ts';
 import type { HostSession } from './session.ts';
-import type { ApiOperation } from '../model/target.ts';
 
 // A 429 is retried once after this long at most, whatever Retry-After asks: the harness must finish.
 const MAX_BACKOFF_MS = 2_000;
 
-/** The Authorization header value the host sends for this plugin right now (refreshing first when needed). */
+/** Picks the operation the "use" steps call: PLUGIN_OPERATION, else the first that needs no input (GET first). */
+export function pickOperation(session: HostSession, wanted?: string): ApiOperation {
+  const ops = session.profile.flow.call.operations(session);
+  const id = wanted ?? session.settings.operation;
+  if (id) {
+    const op = ops.find((o) => o.operationId === id);
+    if (!op) return session.abort(`PLUGIN_OPERATION=${id} is not an operationId of the OpenAPI document (have: ${ops.map((o) => o.operationId).join(', ')})`, 'inconclusive');
+    return op;
+  }
+  if (!ops.length) return session.abort('the OpenAPI document gave no operations to call (see the OPENAPI_* findings of the discovery scenario)', 'failed');
+  const free = ops.filter((o) => !o.needsInput);
+  const op = free.find((o) => o.method === 'GET') ?? free[0];
+  if (!op) return session.abort('every operation needs input: set PLUGIN_OPERATION to one the harness may call', 'inconclusive');
+  return op;
+}
+
+/** The Authorization header value the host sends for this target right now (refreshing first when its policy says). */
 export async function hostAuthorization(session: HostSession): Promise<string | undefined> {
   const auth = session.requireTarget().auth;
   switch (auth.type) {
@@ -32,23 +48,38 @@ export interface UseResult {
   exchangeId: string;
 }
 
+/** One call of the host's own, with the profile's call strategy, recorded as an event. */
+export async function hostCall(session: HostSession, op: ApiOperation, authorization: string | undefined, label: string, tokenSource: 'exchange' | 'refresh' | 'static' | 'none'): Promise<CallResult> {
+  const call = await session.profile.flow.call.call(session, op, authorization, label);
+  const status = call.outcome.response?.status;
+  session.emit({ type: 'api-response', exchangeId: call.outcome.exchangeId, operationId: op.operationId, ...(status !== undefined ? { status } : {}), tokenSource });
+  return call;
+}
+
 /** The "use" step: call an operation as the host would, with everything that implies for expired tokens. */
 export async function usePlugin(session: HostSession, operationId?: string): Promise<UseResult> {
   const op = pickOperation(session, operationId);
   const authorization = await hostAuthorization(session);
-  const tokenSource = session.requireTarget().auth.type === 'oauth' ? (session.credentials?.source ?? 'exchange') : 'static';
-  let call: ApiCallResult = await callOperation(session, op, authorization, `call ${op.operationId}`);
+  const authType = session.requireTarget().auth.type;
+  const tokenSource = authType === 'oauth' ? (session.credentials?.source ?? 'exchange') : authType === 'none' ? 'none' : 'static';
+  let call = await hostCall(session, op, authorization, `call ${op.operationId}`, tokenSource);
   if (call.outcome.response?.status === 429) {
-    session.findings.addAll(checkRateLimited(call.outcome, op.operationId));
+    session.findings.run(checkRateLimited, { outcome: call.outcome, operationId: op.operationId });
     const retryAfter = Number(call.outcome.response.headers['retry-after']);
     await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, Number.isFinite(retryAfter) ? retryAfter * 1000 : MAX_BACKOFF_MS)));
-    call = await callOperation(session, op, authorization, `call ${op.operationId} after backing off`);
+    call = await hostCall(session, op, authorization, `call ${op.operationId} after backing off`, tokenSource);
   }
-  const drafts = [...call.drafts, ...checkAuthorizedCall({ outcome: call.outcome, profile: session.profile, operationId: op.operationId, tokenSource, curl: call.curl, authDropped: call.authDropped })];
-  session.findings.addAll(drafts);
+  const judged = session.findings.run(checkAuthorizedCall, {
+    outcome: call.outcome,
+    profile: session.profile,
+    operationId: op.operationId,
+    tokenSource: tokenSource === 'none' ? 'static' : tokenSource,
+    curl: call.curl,
+    authDropped: call.authDropped,
+  });
   const status = call.outcome.response?.status ?? 0;
   if (status < 200 || status >= 300) {
-    session.abort(`${op.operationId} answered ${status || call.outcome.error?.message}`, 'failed', session.findings.errorCodesOf(drafts));
+    session.abort(`${op.operationId} answered ${status || call.outcome.error?.message}`, 'failed', session.findings.errorCodesOf([...call.drafts, ...judged]));
   }
   return { operation: op, status, exchangeId: call.outcome.exchangeId };
 }

@@ -1,4 +1,4 @@
-import { PROFILES } from '../profiles/index.ts';
+import { PROFILES } from '../profiles/registry.ts';
 import { CATALOG, FINDING_CODES, findingDocPath, type FindingCode, type FindingSection } from './catalog.ts';
 
 const SECTIONS: Record<FindingSection, string> = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATALOG, type FindingCode, type Severity, isFindingCode } from './catalog.ts';
+import type { Check, CheckRecord, CheckStatus } from './check.ts';
 
 /** One problem, as it appears in reports/summary.json (DESIGN.md). */
 export interface Finding {
@@ -55,6 +56,7 @@ export function redactFinding(finding: Finding, redact: (text: string) => string
  */
 export class FindingCollector {
   readonly #findings: Finding[] = [];
+  readonly #checks = new Map<string, CheckRecord>();
 
   constructor(
     readonly scenario: string,
@@ -66,13 +68,17 @@ export class FindingCollector {
     private readonly redact: (text: string) => string = (text) => text,
   ) {}
 
-  add(raw: FindingDraft): Finding {
-    const draft: FindingDraft = {
+  #redacted(raw: FindingDraft): FindingDraft {
+    return {
       ...raw,
       message: this.redact(raw.message),
       fix: this.redact(raw.fix),
       ...(raw.reproduce === undefined ? {} : { reproduce: this.redact(raw.reproduce) }),
     };
+  }
+
+  add(raw: FindingDraft): Finding {
+    const draft = this.#redacted(raw);
     const existing = this.#findings.find((f) => f.code === draft.code && f.message === draft.message);
     if (existing) {
       for (const id of draft.evidence ?? []) if (!existing.evidence.includes(id)) existing.evidence.push(id);
@@ -97,6 +103,32 @@ export class FindingCollector {
 
   addAll(drafts: readonly FindingDraft[]): void {
     for (const d of drafts) this.add(d);
+  }
+
+  /** Runs a check, keeps its findings and records that it ran; returns what it found (redacted). */
+  run<I>(check: Check<I>, input: I): FindingDraft[] {
+    const drafts = check(input).map((d) => this.#redacted(d));
+    this.addAll(drafts);
+    this.#record(check, drafts.length ? 'failed' : 'passed');
+    return drafts;
+  }
+
+  /** Records that a check could not run here, and why (a probe without anything to probe). */
+  skip(check: Pick<Check<never>, 'id' | 'codes' | 'spec'>, reason: string): void {
+    this.#record(check, 'skipped', this.redact(reason));
+  }
+
+  #record(check: Pick<Check<never>, 'id' | 'codes' | 'spec'>, status: CheckStatus, reason?: string): void {
+    const seen = this.#checks.get(check.id);
+    // One line per check and scenario: any failure fails it; a run that passed outweighs a skip.
+    const rank: Record<CheckStatus, number> = { skipped: 0, passed: 1, failed: 2 };
+    if (seen && rank[seen.status] >= rank[status]) return;
+    this.#checks.set(check.id, { id: check.id, status, spec: check.spec, codes: [...check.codes], ...(reason && status === 'skipped' ? { reason } : {}) });
+  }
+
+  /** The checks this scenario reached, in the order first reached. */
+  checks(): CheckRecord[] {
+    return [...this.#checks.values()];
   }
 
   /** The codes among these drafts that were collected as errors (severity comes from catalog and profile). */

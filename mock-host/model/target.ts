@@ -13,6 +13,8 @@ export type AuthConfig =
       /** The body encoding the host uses at the token endpoint. */
       tokenBodyEncoding: 'json' | 'form';
       verificationTokens: Record<string, string>;
+      /** RFC 8707: the resource the host asks tokens for (an MCP server's canonical URL); legacy hosts send none. */
+      resource?: string;
     };
 
 export interface ApiOperation {

@@ -1,9 +1,7 @@
-import { runTokenChecks } from '../checks/token/token-checks.ts';
 import type { ProviderId } from '../model/provider-id.ts';
-import type { FindingDraft } from '../findings/finding.ts';
 import type { HttpOutcome } from '../recorder/exchange.ts';
 import type { SecretRegistry } from '../recorder/secrets.ts';
-import { gatherTokenFacts } from './token-facts.ts';
+import { gatherTokenFacts, type TokenResponseFacts } from './token-facts.ts';
 import { describeTokenFailure, type TokenRejection } from './token-failure.ts';
 import type { TokenGrantType } from './token-request.ts';
 import type { TokenSet } from './token-set.ts';
@@ -17,11 +15,11 @@ export interface TokenResponseContext {
   secrets: SecretRegistry;
 }
 
-export interface TokenInterpretation {
+export interface TokenReading {
+  /** Everything the token checks look at. */
+  facts: TokenResponseFacts;
   /** What the host stores; undefined when the host, like ChatGPT, would end up without a usable token. */
   tokens?: TokenSet;
-  /** Section 3 findings seen in this one answer. */
-  drafts: FindingDraft[];
   /** Why there are no tokens, redacted. */
   failure?: string;
   /** Status and RFC 6749 error of a refusal (also a 2xx carrying an error), for the caller to classify. */
@@ -29,19 +27,17 @@ export interface TokenInterpretation {
 }
 
 /**
- * Reads a token endpoint's answer the way the host does and reports what is wrong with it. Every token value in the
- * body, under any name, becomes a known secret first, so no message, curl or recorded exchange shows one.
+ * Reads a token endpoint's answer the way the host does. Every token value in the body, under any name, becomes a
+ * known secret first, so no message, curl or recorded exchange shows one. Judging the answer is the checks' job.
  */
-export function interpretTokenResponse(outcome: HttpOutcome, ctx: TokenResponseContext): TokenInterpretation {
+export function readTokenResponse(outcome: HttpOutcome, ctx: TokenResponseContext): TokenReading {
   const { secrets } = ctx;
   const facts = gatherTokenFacts(outcome, ctx);
-  // Messages quote descriptions and titles written by the server, which can echo a code or token.
-  const drafts = runTokenChecks(facts).map((d) => ({ ...d, message: secrets.redact(d.message), fix: secrets.redact(d.fix) }));
   const failed = describeTokenFailure(facts);
   const tokens = facts.http?.tokens;
   return {
+    facts,
     ...(tokens ? { tokens } : {}),
-    drafts,
     ...(failed ? { failure: secrets.redact(failed.failure) } : {}),
     ...(failed?.rejection ? { rejection: redactRejection(failed.rejection, secrets) } : {}),
   };

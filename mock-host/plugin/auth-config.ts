@@ -5,7 +5,8 @@ import type { ManifestAuth } from './manifest-schema.ts';
 
 /** The token body encoding the host uses: the manifest decides for plugins, the profile for Actions (always form). */
 export function tokenBodyEncoding(profile: HostProfile, authorizationContentType: string | undefined): 'json' | 'form' {
-  if (profile.token.bodyEncoding !== 'manifest') return profile.token.bodyEncoding;
+  const { bodyEncoding } = profile.flow.token;
+  if (bodyEncoding !== 'manifest') return bodyEncoding;
   return mediaTypeOf(authorizationContentType) === 'application/json' ? 'json' : 'form';
 }
 

@@ -1,74 +1,172 @@
+import type { FindingCode } from '../findings/catalog.ts';
 import type { SeverityOverrides } from '../findings/finding.ts';
+import type { Credentials } from '../model/credentials.ts';
+import type { ApiOperation } from '../model/target.ts';
+import type { HttpOutcome } from '../recorder/exchange.ts';
+import type { FindingDraft } from '../findings/finding.ts';
+import type { HostSession } from '../engine/session.ts';
+import type { DiscoveryContext, DiscoveryResult } from './defaults/discovery/discovery-context.ts';
 
-export type ProfileId = 'chatgpt-plugin' | 'gpt-action';
 export type TokenBodyEncoding = 'json' | 'form';
-export type ClientAuthMethod = 'body' | 'basic';
+
+/** RFC 7591 §2 names of the token endpoint authentication methods a host may use. */
+export type TokenAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'none' | 'private_key_jwt';
+
+/** Names of the authorization request parameters a host sends, in the order it sends them. */
+export type AuthorizeParameter = 'response_type' | 'client_id' | 'redirect_uri' | 'scope' | 'state' | 'code_challenge' | 'code_challenge_method' | 'resource' | 'prompt';
+
+/** Names of the token request body fields, in the order the host sends them (client authentication decides the rest). */
+export type TokenField = 'grant_type' | 'code' | 'redirect_uri' | 'code_verifier' | 'client_id' | 'client_secret' | 'refresh_token' | 'resource' | 'scope';
+
+/** The OAuth client the host acts as for one target, however it got it. */
+export interface OAuthClient {
+  clientId: string;
+  clientSecret?: string;
+  authMethod: TokenAuthMethod;
+  /** Where the client came from: configured by the developer, or obtained by the host itself. */
+  source: 'configured' | 'dcr' | 'cimd';
+}
+
+/** Discovery: what the host fetches and checks before an install, and the target it builds. */
+export interface DiscoveryStrategy {
+  /** In a few words, for reports ("plugin manifest and OpenAPI document"). */
+  readonly describes: string;
+  discover(ctx: DiscoveryContext): Promise<DiscoveryResult>;
+}
+
+/** How the host gets the OAuth client it authorizes as. */
+export interface ClientStrategy {
+  obtain(session: HostSession): Promise<OAuthClient>;
+  /**
+   * The fix for TOKEN_CLIENT_AUTH_REJECTED: the endpoint refused the method the host used and accepted `accepted`.
+   * The wording depends on whether the developer can choose the host's method (a GPT's Token Exchange Method).
+   */
+  clientAuthFix(used: TokenAuthMethod, accepted: TokenAuthMethod): string;
+}
+
+/** Where the browser is sent back after authorization. */
+export interface RedirectStrategy {
+  /** The redirect URI the host registers and sends, for this session (production or local mode). */
+  uri(session: HostSession): string;
+  /** Hosts whose names the harness's browser must never resolve: the real hosts' callback origins. */
+  readonly productionHosts: readonly string[];
+}
+
+/** The scope the host asks for in an authorization request. */
+export type ScopeStrategy = (session: HostSession) => string;
+
+export interface AuthorizationRequestShape {
+  parameterOrder: readonly AuthorizeParameter[];
+  /** The host sends `scope=` even when the scope is empty. */
+  sendsEmptyScope: boolean;
+  /** PKCE: none (ChatGPT plugins, GPT Actions) or S256 (every MCP host). */
+  pkce: 'none' | 'S256';
+  /** How long an issued state stays valid. */
+  stateTtlSeconds: number;
+  scope: ScopeStrategy;
+}
+
+export interface TokenRequestShape {
+  /** Where the body encoding comes from: the manifest's authorization_content_type, or always the given one. */
+  bodyEncoding: 'manifest' | TokenBodyEncoding;
+  /**
+   * The Accept header of token requests. UNCONFIRMED for ChatGPT: its backend's HTTP client (aiohttp, PROTOCOL.md
+   * §2) sends its wildcard default, so providers that answer form-encoded unless asked for JSON (GitHub) do so here.
+   */
+  acceptHeader: string;
+  /** Body fields per grant, in the host's order; a field without a value is left out. */
+  fields: { authorization_code: readonly TokenField[]; refresh_token: readonly TokenField[] };
+}
+
+/** How the host calls the target once it holds a token. */
+export interface CallStrategy {
+  /** What the "use" steps can call (REST operations from the OpenAPI document). */
+  operations(session: HostSession): readonly ApiOperation[];
+  call(session: HostSession, op: ApiOperation, authorization: string | undefined, label: string): Promise<CallResult>;
+}
+
+export interface CallResult {
+  /** The last exchange (after redirects). */
+  outcome: HttpOutcome;
+  drafts: FindingDraft[];
+  curl: string;
+  /** A cross-origin redirect dropped the Authorization header, so the last request went without it. */
+  authDropped: boolean;
+}
+
+/** When the host refreshes, and what it keeps. */
+export interface RefreshPolicy {
+  /** In a few words, for reports ("when the token has expired"). */
+  readonly describes: string;
+  /** Refresh before a call with these credentials, at this time on the host's clock. */
+  refreshBeforeCall(credentials: Credentials, now: number): boolean;
+  /** The host keeps the previous refresh token when a refresh response has none. */
+  keepsRefreshTokenWhenOmitted: boolean;
+  /**
+   * The lifetime the host assumes when a token response has no expires_in; undefined: the token never expires for
+   * the host (ChatGPT, inferred from "non-expiring tokens" reports: PROTOCOL.md §2), so it never refreshes it.
+   */
+  assumedLifetimeSeconds?: number;
+}
+
+/** What the host does and shows when it holds no usable token any more. */
+export interface LostCredentials {
+  /** The outcome finding: USER_MISSING_CREDENTIALS for the legacy hosts. */
+  code: FindingCode;
+  userMessage: string;
+  hostBehaviour: string;
+}
+
+/** The host's flow: the small strategies the engine runs, each behind a narrow interface. */
+export interface HostFlow {
+  discovery: DiscoveryStrategy;
+  client: ClientStrategy;
+  redirect: RedirectStrategy;
+  authorization: AuthorizationRequestShape;
+  token: TokenRequestShape;
+  call: CallStrategy;
+  refresh: RefreshPolicy;
+}
+
+export interface HostLimits {
+  /** Hard cap on bytes read from any response. */
+  maxBodyBytes: number;
+  apiResponseChars: number;
+  maxRedirects: number;
+  nameForModelChars: number;
+  nameForHumanChars: number;
+  descriptionForHumanChars: number;
+  descriptionForModelChars: number;
+  operationDescriptionChars: number;
+  parameterDescriptionChars: number;
+}
+
+export interface HostTimeouts {
+  discoveryMs: number;
+  tokenMs: number;
+  apiMs: number;
+  slowApiWarningMs: number;
+  browserNavigationMs: number;
+}
 
 /**
- * Everything that makes the host behave like one particular AI client. Checks and the engine read these values;
- * none of them is a constant anywhere else (PROTOCOL.md is the source of each).
+ * Everything that makes the host behave like one particular AI client: its constants and its flow. Checks and the
+ * engine read these; none of them is a constant anywhere else (PROTOCOL.md and PROTOCOL-MCP.md are the sources).
  */
 export interface HostProfile {
-  id: ProfileId;
+  id: string;
   displayName: string;
-  callback: {
-    /** The origin the real host uses for its OAuth callback ("production" redirect mode). */
-    productionOrigin: string;
-    /** Path with `{id}` for the plugin or action id. */
-    pathTemplate: string;
-  };
-  authorize: {
-    /** Parameter order as the host sends them (servers must not depend on it, but we reproduce it). */
-    parameterOrder: readonly ('response_type' | 'client_id' | 'redirect_uri' | 'scope' | 'state')[];
-    /** The host sends `scope=` even when the configured scope is empty. */
-    sendsEmptyScope: boolean;
-    /** The host sends code_challenge (false for ChatGPT plugins and GPT Actions: PROTOCOL.md §2, §3). */
-    pkce: false;
-    /** How long an issued state stays valid. */
-    stateTtlSeconds: number;
-  };
-  token: {
-    /** Where the body encoding comes from: the manifest's authorization_content_type, or always form. */
-    bodyEncoding: 'manifest' | TokenBodyEncoding;
-    /** Default client authentication (GPT Actions make it a setting). */
-    clientAuth: ClientAuthMethod;
-    /** The host keeps the previous refresh token when a refresh response has none. */
-    keepsRefreshTokenWhenOmitted: boolean;
-    /**
-     * The Accept header of token requests. UNCONFIRMED for ChatGPT: its backend's HTTP client (aiohttp, PROTOCOL.md
-     * §2) sends its wildcard default, so providers that answer form-encoded unless asked for JSON (GitHub) do so here.
-     */
-    acceptHeader: string;
-    /**
-     * The lifetime the host assumes when a token response has no expires_in; undefined: the token never expires for
-     * the host (ChatGPT, inferred from "non-expiring tokens" reports: PROTOCOL.md §2), so it never refreshes it.
-     */
-    assumedLifetimeSeconds?: number;
-  };
-  timeouts: { discoveryMs: number; tokenMs: number; apiMs: number; slowApiWarningMs: number; browserNavigationMs: number };
-  limits: {
-    /** Hard cap on bytes read from any response. */
-    maxBodyBytes: number;
-    apiResponseChars: number;
-    maxRedirects: number;
-    nameForModelChars: number;
-    nameForHumanChars: number;
-    descriptionForHumanChars: number;
-    descriptionForModelChars: number;
-    operationDescriptionChars: number;
-    parameterDescriptionChars: number;
-  };
-  /** Headers the host adds to every API call, besides Authorization. */
-  apiHeaders: (ctx: { conversationId: string; ephemeralUserId: string; actionId: string }) => Record<string, string>;
-  /** What the user sees when the host has no usable token any more. */
-  lostCredentials: { userMessage: string; hostBehaviour: string };
+  /** One line for --help, the README and the report. */
+  description: string;
+  /** A host that is going away: its retirement day (YYYY-MM-DD) and what replaces it. */
+  deprecated?: { retires: string; replacement: string };
+  timeouts: HostTimeouts;
+  limits: HostLimits;
+  lostCredentials: LostCredentials;
   /** Domain rule for OAuth endpoints (GPT Actions): all on the API's root domain, except these sign-in domains. */
   oauthDomainRule: { required: boolean; exemptDomains: readonly string[] };
   /** OpenAPI operations need a `security` requirement for the host to send Authorization. */
   requiresOperationSecurity: boolean;
   severityOverrides: SeverityOverrides;
-}
-
-export function callbackUrl(profile: HostProfile, origin: string, id: string): string {
-  return `${origin}${profile.callback.pathTemplate.replace('{id}', encodeURIComponent(id))}`;
+  flow: HostFlow;
 }

@@ -93,6 +93,32 @@ export class Recorder {
     this.#exchanges.push(exchange);
   }
 
+  /**
+   * Records one navigation of the host's browser (the authorization page, each redirect hop, the callback) as an
+   * exchange, so authorization findings cite what the browser saw. Only the URL, the status and a redirect's
+   * Location are kept: never a form body (it holds the test account's password) or a page.
+   */
+  recordBrowserHop(hop: { method: string; url: string; status?: number; location?: string; error?: string; label: string; phase: Phase }): string {
+    const id = `${this.idPrefix}${this.#next++}`;
+    const s = this.secrets;
+    const url = redactUrl(hop.url, s);
+    const exchange: RecordedExchange = {
+      id,
+      phase: hop.phase,
+      label: hop.label,
+      startedAt: new Date().toISOString(),
+      durationMs: 0,
+      request: { method: hop.method, url, headers: {} },
+      curl: toCurl({ method: hop.method, url: hop.url, phase: hop.phase, label: hop.label, timeoutMs: 0, maxBodyBytes: 0 }, s),
+      ...(hop.status !== undefined
+        ? { response: { status: hop.status, headers: hop.location ? { location: redactUrl(hop.location, s) } : {}, body: '', truncated: false, bytes: 0 } }
+        : {}),
+      ...(hop.error ? { error: { kind: 'network' as const, message: s.redact(hop.error) } } : {}),
+    };
+    this.#exchanges.push(exchange);
+    return id;
+  }
+
   /** All exchanges so far, redacted again with every secret learnt since they were recorded. */
   exchanges(): RecordedExchange[] {
     return this.#exchanges.map((x) => this.#reRedact(x));

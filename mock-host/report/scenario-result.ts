@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findingSchema } from '../findings/finding.ts';
+import { PROFILE_IDS } from '../profiles/registry.ts';
 
 /** Name of the Playwright attachment through which each scenario test hands its result to the summary reporter. */
 export const SCENARIO_RESULT_ATTACHMENT = 'scenario-result.json';
@@ -9,7 +10,7 @@ export type ScenarioStatus = z.infer<typeof scenarioStatusSchema>;
 
 export const targetInfoSchema = z.object({
   url: z.string(),
-  profile: z.enum(['chatgpt-plugin', 'gpt-action']),
+  profile: z.enum(PROFILE_IDS),
   authType: z.enum(['none', 'user_http', 'service_http', 'oauth', 'unknown']),
 });
 export type TargetInfo = z.infer<typeof targetInfoSchema>;

@@ -5,7 +5,7 @@
 import { ConfigError } from '../config/config-error.ts';
 import { loadSettings } from '../config/settings.ts';
 import { HostSession } from '../engine/session.ts';
-import { PROFILES } from '../profiles/index.ts';
+import { PROFILES } from '../profiles/registry.ts';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { MockHostServer } from './mock-host-server.ts';

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
-import type { AuthorizationRequest } from '../engine/authorize-url.ts';
-import { completeInstall, parseCallback } from '../engine/install.ts';
+import type { AuthorizationRequest } from '../model/authorization.ts';
+import { parseCallback } from '../oauth/callback.ts';
+import { completeInstall } from '../engine/install.ts';
 import { LifecycleAbort } from '../model/lifecycle-abort.ts';
 import type { HostSession } from '../engine/session.ts';
 import { escapeHtml, page } from './html.ts';
@@ -10,21 +12,46 @@ import { interactiveRoutes } from './interactive-routes.ts';
 import { allowedHosts, hostGuard, sameOriginGuard, securityHeaders } from './request-guards.ts';
 
 interface PendingCallback {
+  id: string;
   session: HostSession;
   sent: AuthorizationRequest;
+  /** The path of the redirect URI: where the browser comes back. */
+  path: string;
   settle: (error?: unknown) => void;
+}
+
+/** An install the mock host's own callback route will complete: open `startUrl` in the user's browser. */
+export interface ExpectedCallback {
+  /** Sets the install's cookie in the browser, then redirects to the authorization request. */
+  startUrl: string;
+  /** Settles when the callback route has completed (or failed) this install. */
+  done: Promise<void>;
 }
 
 // Header a same-origin script must send to the control API: a cross-origin page cannot set it without a CORS
 // preflight, which this server never grants, so the plugin's login page cannot drive the host (no CSRF).
 export const CONTROL_HEADER = 'x-conformance-control';
+const INSTALL_COOKIE = 'conformance-install-';
+
+function cookiesOf(req: Request): Set<string> {
+  const names = new Set<string>();
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const name = part.split('=')[0]?.trim();
+    if (name?.startsWith(INSTALL_COOKIE)) names.add(name.slice(INSTALL_COOKIE.length));
+  }
+  return names;
+}
 
 /**
  * The mock host's HTTP face: the OAuth callback route (PLUGIN_REDIRECT=local), a status page, and a small control
  * API. It binds 127.0.0.1 unless told otherwise. All lifecycle work is delegated to the engine (HostSession).
+ *
+ * A callback is tied to the install of the browser that started it, as the real host ties it to the user's
+ * session: the install's start URL sets a cookie, and only a callback carrying it is judged against that install.
+ * A stray or late callback (no cookie, or one of a finished install) is refused and touches no install in progress.
  */
 export class MockHostServer {
-  readonly #pending = new Map<string, PendingCallback[]>();
+  readonly #pending = new Map<string, PendingCallback>();
   readonly #sessions = new Set<HostSession>();
   #server?: Server;
   #interactive?: express.Router;
@@ -37,7 +64,7 @@ export class MockHostServer {
     app.disable('x-powered-by');
     app.use(securityHeaders, hostGuard(() => this.#hosts));
     app.get('/healthz', (_req, res) => void res.type('text/plain').send('ok'));
-    app.get('/aip/:pluginId/oauth/callback', (req, res) => void this.#callback(req, res));
+    app.get('/install/begin/:id', (req, res) => this.#begin(req, res));
 
     app.use('/api', sameOriginGuard(() => this.#hosts), express.json({ limit: '16kb' }), (req, res, next) => {
       if (req.get(CONTROL_HEADER) !== '1' || !req.is('application/json')) {
@@ -56,9 +83,11 @@ export class MockHostServer {
         res.status(400).json({ error: 'seconds must be a number between 0 and ten years' });
         return;
       }
-      for (const s of this.#sessions) s.clock.advance(seconds);
+      for (const s of this.#sessions) s.advanceClock(seconds);
       res.json([...this.#sessions].map(describe));
     });
+    // Last: any other GET may be the redirect path of an install in progress (each host has its own callback path).
+    app.get('/*splat', (req, res, next) => (this.#isCallbackPath(req.path) ? void this.#callback(req, res) : next()));
     return app;
   }
 
@@ -94,28 +123,55 @@ export class MockHostServer {
     this.#sessions.delete(session);
   }
 
-  /** Resolves once this host's callback route has completed (or failed) the install started with `sent`. */
-  expectCallback(session: HostSession, sent: AuthorizationRequest): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const list = this.#pending.get(session.settings.pluginId) ?? [];
-      list.push({ session, sent, settle: (error) => (error ? reject(error) : resolve()) });
-      this.#pending.set(session.settings.pluginId, list);
+  /** Registers an install whose callback this host's route completes; the browser must open `startUrl` first. */
+  expectCallback(session: HostSession, sent: AuthorizationRequest): ExpectedCallback {
+    const id = randomUUID();
+    const done = new Promise<void>((resolve, reject) => {
+      this.#pending.set(id, { id, session, sent, path: new URL(sent.redirectUri).pathname, settle: (error) => (error ? reject(error) : resolve()) });
     });
+    // On the redirect URI's own origin, so the cookie comes back with the callback (localhost and 127.0.0.1 differ).
+    return { startUrl: `${new URL(sent.redirectUri).origin}/install/begin/${id}`, done };
+  }
+
+  /** Gives up on an install whose callback never came (the browser stopped, or the target never redirected). */
+  abandon(startUrl: string): void {
+    const id = startUrl.split('/').pop() ?? '';
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#pending.delete(id);
+    pending.settle(new LifecycleAbort('the browser reached the callback, but the mock host never received it (a proxy, a redirect through another host, or a blocked request)', 'inconclusive'));
+  }
+
+  #begin(req: Request, res: Response): void {
+    const id = String(req.params.id);
+    const pending = this.#pending.get(id);
+    if (!pending) {
+      res.status(404).type('html').send(page('Install not found', '<p>This install is not in progress.</p>'));
+      return;
+    }
+    res.cookie(`${INSTALL_COOKIE}${id}`, '1', { httpOnly: true, sameSite: 'lax', path: '/' });
+    res.redirect(302, pending.sent.url);
+  }
+
+  #isCallbackPath(path: string): boolean {
+    for (const p of this.#pending.values()) if (p.path === path) return true;
+    // A path some install used to wait on, or the legacy shape: still answered (refused), never passed on.
+    return /callback/i.test(path);
   }
 
   async #callback(req: Request, res: Response): Promise<void> {
-    const pluginId = String(req.params.pluginId);
-    const list = this.#pending.get(pluginId) ?? [];
     const state = typeof req.query.state === 'string' ? req.query.state : undefined;
-    // The real host ties a callback to the user's own install in progress; a state that matches none of them is
-    // still judged against the latest one, so a dropped or altered state is reported, not silently ignored.
-    const index = list.findIndex((p) => p.sent.state === state);
-    const pending = index >= 0 ? list.splice(index, 1)[0] : list.pop();
+    const mine = [...cookiesOf(req)].map((id) => this.#pending.get(id)).filter((p): p is PendingCallback => p !== undefined && p.path === req.path);
+    // The browser's own installs on this path; with several, the state picks one. A bad state is judged against the
+    // install it came back to, so a dropped or altered state is reported, not silently ignored.
+    const pending = mine.find((p) => p.sent.state === state) ?? (mine.length === 1 ? mine[0] : undefined);
     if (!pending) {
       res.status(400).type('html').send(page('Install failed', '<p>This callback matches no install in progress (unknown or expired state).</p>'));
       return;
     }
-    const url = `${this.origin}${req.originalUrl}`;
+    this.#pending.delete(pending.id);
+    res.clearCookie(`${INSTALL_COOKIE}${pending.id}`, { path: '/' });
+    const url = `${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`;
     try {
       await completeInstall(pending.session, parseCallback(url), pending.sent);
       pending.settle();

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { defaultSettings } from '../../mock-host/config/settings.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
-import { PROFILES } from '../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { test } from '../../scenarios/fixtures.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenario.ts';

@@ -8,7 +8,7 @@ import { installInBrowser } from '../../mock-host/browser/install-in-browser.ts'
 import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
 import { LifecycleAbort } from '../../mock-host/model/lifecycle-abort.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
-import { PROFILES } from '../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { test } from '../../scenarios/fixtures.ts';
 

@@ -6,7 +6,7 @@ import { startOidcPlugin } from '../../examples/oidc-plugin/start.ts';
 import { loadSettings } from '../../mock-host/config/settings.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
 import type { Finding } from '../../mock-host/findings/finding.ts';
-import { PROFILES } from '../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import type { ScenarioResult } from '../../mock-host/report/scenario-result.ts';
 import { MockHostServer } from '../../mock-host/server/mock-host-server.ts';
 import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenario.ts';

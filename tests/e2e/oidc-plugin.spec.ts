@@ -3,7 +3,7 @@ import { expect, test, type TestInfo } from '@playwright/test';
 import { startOidcPlugin, type RunningOidcPlugin } from '../../examples/oidc-plugin/start.ts';
 import { loadSettings, type Settings } from '../../mock-host/config/settings.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
-import { PROFILES } from '../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { MockHostServer } from '../../mock-host/server/mock-host-server.ts';
 import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenario.ts';
 import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';

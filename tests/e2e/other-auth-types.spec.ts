@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
-import { PROFILES } from '../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { test } from '../../scenarios/fixtures.ts';
 import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenario.ts';
 import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';

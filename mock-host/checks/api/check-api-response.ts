@@ -1,9 +1,10 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
 
 /** Checks a call made with a token the host believes valid (API_CALL_FAILED and friends). */
-export function checkAuthorizedCall(args: {
+export const checkAuthorizedCall = defineCheck<{
   outcome: HttpOutcome;
   profile: HostProfile;
   operationId: string;
@@ -14,7 +15,7 @@ export function checkAuthorizedCall(args: {
    * answers a request without the token, not the token itself.
    */
   authDropped?: boolean;
-}): FindingDraft[] {
+}>({ id: 'api-call-with-valid-token-succeeds', codes: ['API_CALL_FAILED', 'API_REFRESHED_TOKEN_REJECTED', 'API_RESPONSE_TOO_LARGE', 'API_SCOPE_REJECTED', 'API_SLOW'] }, (args) => {
   const { outcome, profile, operationId, tokenSource, curl } = args;
   const evidence = [outcome.exchangeId];
   const drafts: FindingDraft[] = [];
@@ -92,10 +93,10 @@ export function checkAuthorizedCall(args: {
     });
   }
   return drafts;
-}
+});
 
 /** A 429 is not an auth failure; the host backs off. Without Retry-After it cannot know how long. */
-export function checkRateLimited(outcome: HttpOutcome, operationId: string): FindingDraft[] {
+export const checkRateLimited = defineCheck<{ outcome: HttpOutcome; operationId: string }>({ id: 'api-rate-limit-says-when', codes: ['API_RATE_LIMITED'] }, ({ outcome, operationId }) => {
   const res = outcome.response;
   if (!res || res.status !== 429) return [];
   const retryAfter = res.headers['retry-after'];
@@ -108,4 +109,4 @@ export function checkRateLimited(outcome: HttpOutcome, operationId: string): Fin
       evidence: [outcome.exchangeId],
     },
   ];
-}
+});

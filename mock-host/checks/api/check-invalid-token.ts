@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import { hasBearerChallenge } from './bearer-challenge.ts';
@@ -11,12 +12,12 @@ const DESCRIBED: Record<InvalidCredential, string> = {
 };
 
 /** RFC 6750 §3: a request without a valid token gets 401 with a Bearer challenge; never 2xx, 403, 5xx or a redirect. */
-export function checkInvalidCredentialAnswer(args: {
+export const checkInvalidCredentialAnswer = defineCheck<{
   outcome: HttpOutcome;
   credential: InvalidCredential;
   operationId: string;
   curl: string;
-}): FindingDraft[] {
+}>({ id: 'api-refuses-bad-credentials-with-401', codes: ['API_401_WITHOUT_CHALLENGE', 'API_ACCEPTS_EXPIRED_TOKEN', 'API_ACCEPTS_INVALID_TOKEN', 'API_ACCEPTS_MISSING_TOKEN', 'API_INVALID_TOKEN_STATUS'] }, (args) => {
   const { outcome, credential, operationId, curl } = args;
   const res = outcome.response;
   if (!res) return [];
@@ -60,10 +61,10 @@ export function checkInvalidCredentialAnswer(args: {
     }];
   }
   return [];
-}
+});
 
 /** RFC 7235 §2.1: the auth scheme is case-insensitive, and hosts echo token_type "bearer" as sent. */
-export function checkBearerCase(args: { upper: HttpOutcome; lower: HttpOutcome; operationId: string; curl: string }): FindingDraft[] {
+export const checkBearerCase = defineCheck<{ upper: HttpOutcome; lower: HttpOutcome; operationId: string; curl: string }>({ id: 'api-bearer-scheme-case-insensitive', codes: ['API_BEARER_CASE_SENSITIVE'] }, (args) => {
   const ok = (o: HttpOutcome) => !!o.response && o.response.status >= 200 && o.response.status < 300;
   if (ok(args.upper) && !ok(args.lower)) {
     return [{
@@ -75,4 +76,4 @@ export function checkBearerCase(args: { upper: HttpOutcome; lower: HttpOutcome; 
     }];
   }
   return [];
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
 import { hostOf, isExemptHost, registrableDomain } from '../../plugin/root-domain.ts';
@@ -9,13 +10,13 @@ import { clipText } from './show-value.ts';
  * profile's exempt sign-in domains (Google, Microsoft, Adobe). Root domain = last two labels (see root-domain.ts).
  * Spec: GPT Actions, production (OAuth domain rule).
  */
-export function checkActionDomains(args: {
+export const checkActionDomains = defineCheck<{
   authorizeUrl: string;
   tokenUrl: string;
   apiUrl: string;
   rule: HostProfile['oauthDomainRule'];
   ref: ExchangeRef;
-}): FindingDraft[] {
+}>({ id: 'action-oauth-on-api-domain', codes: ['ACTION_DOMAIN_MISMATCH'] }, (args) => {
   if (!args.rule.required) return [];
   const apiHost = hostOf(args.apiUrl);
   if (!apiHost) return [];
@@ -34,4 +35,4 @@ export function checkActionDomains(args: {
     });
   }
   return drafts;
-}
+});

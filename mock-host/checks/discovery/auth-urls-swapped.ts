@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import { mediaTypeOf } from '../../text/media-type.ts';
@@ -80,7 +81,7 @@ function browserPageSign(probe: UrlProbe): Sign | undefined {
  * `authorization_url` the token endpoint, the reverse of what the names suggest.
  * Spec: OpenAI plugins, authentication (OAuth manifest fields).
  */
-export function checkAuthUrlsNotSwapped(args: { clientUrl: UrlProbe; authorizationUrl: UrlProbe }): FindingDraft[] {
+export const checkAuthUrlsNotSwapped = defineCheck<{ clientUrl: UrlProbe; authorizationUrl: UrlProbe }>({ id: 'manifest-auth-urls-in-order', codes: ['MANIFEST_AUTH_URLS_SWAPPED'] }, (args) => {
   const client = tokenEndpointSign(args.clientUrl);
   const authorization = browserPageSign(args.authorizationUrl);
   const strong = client?.strength === 'strong' || authorization?.strength === 'strong';
@@ -99,4 +100,4 @@ export function checkAuthUrlsNotSwapped(args: { clientUrl: UrlProbe; authorizati
       ...(only?.curl ? { reproduce: only.curl } : {}),
     },
   ];
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { hostOf, isLoopbackHost } from '../../plugin/root-domain.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
@@ -13,7 +14,7 @@ export interface NamedUrl {
  * MANIFEST_NOT_HTTPS: error for plain http on a public host; info on loopback, where the host allowed http for
  * local development (only without auth). Spec: OpenAI plugins, getting started (HTTPS except localhost).
  */
-export function checkHttps(args: { urls: readonly NamedUrl[]; ref: ExchangeRef }): FindingDraft[] {
+export const checkHttps = defineCheck<{ urls: readonly NamedUrl[]; ref: ExchangeRef }>({ id: 'urls-use-https', codes: ['MANIFEST_NOT_HTTPS'] }, (args) => {
   const plain = args.urls.filter(({ url }) => /^http:/i.test(url)).map((u) => ({ ...u, host: hostOf(u.url) ?? '' }));
   const local = plain.filter((u) => isLoopbackHost(u.host));
   // Each public http URL needs its own fix; the loopback ones are one note about local development.
@@ -35,4 +36,4 @@ export function checkHttps(args: { urls: readonly NamedUrl[]; ref: ExchangeRef }
     });
   }
   return drafts;
-}
+});

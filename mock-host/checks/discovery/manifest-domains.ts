@@ -1,10 +1,11 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { hostOf, isOnRootDomain } from '../../plugin/root-domain.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
 import { clipText } from './show-value.ts';
 
 /** MANIFEST_API_DOMAIN. Spec: OpenAI plugins, production ("api.url must be on the root domain or a subdomain"). */
-export function checkApiDomain(args: { apiUrl: string; rootDomain: string; ref: ExchangeRef }): FindingDraft[] {
+export const checkApiDomain = defineCheck<{ apiUrl: string; rootDomain: string; ref: ExchangeRef }>({ id: 'manifest-api-on-root-domain', codes: ['MANIFEST_API_DOMAIN'] }, (args) => {
   if (isOnRootDomain(args.apiUrl, args.rootDomain)) return [];
   return [
     {
@@ -14,4 +15,4 @@ export function checkApiDomain(args: { apiUrl: string; rootDomain: string; ref: 
       ...cite(args.ref),
     },
   ];
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { z } from 'zod';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { manifestSchema } from '../../plugin/manifest-schema.ts';
@@ -51,7 +52,7 @@ function fixFor(path: string): string {
  * MANIFEST_INVALID: one draft per failing field path, saying what was expected and what was given.
  * Spec: OpenAI plugins, getting started (manifest fields) and authentication (ManifestAuth).
  */
-export function checkManifestFields(args: { manifest: unknown; ref: ExchangeRef }): FindingDraft[] {
+export const checkManifestFields = defineCheck<{ manifest: unknown; ref: ExchangeRef }>({ id: 'manifest-follows-schema', codes: ['MANIFEST_INVALID'] }, (args) => {
   const result = manifestSchema.safeParse(args.manifest);
   if (result.success) return [];
   const byPath = new Map<string, Issue[]>();
@@ -69,4 +70,4 @@ export function checkManifestFields(args: { manifest: unknown; ref: ExchangeRef 
     return { code: 'MANIFEST_INVALID', message, fix: fixFor(path), ...cite(args.ref) } satisfies FindingDraft;
   });
   return capDrafts(drafts, 'schema problems');
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
 import { cite, type ExchangeRef } from '../../findings/evidence.ts';
@@ -21,7 +22,7 @@ function field(manifest: unknown, name: string): string | undefined {
  * MANIFEST_LIMITS, from the profile's limits. Reads the raw manifest so the limits are reported even when another
  * field breaks the schema. Spec: OpenAI plugins, getting started (field limits).
  */
-export function checkManifestLimits(args: { manifest: unknown; limits: ManifestLimits; ref: ExchangeRef }): FindingDraft[] {
+export const checkManifestLimits = defineCheck<{ manifest: unknown; limits: ManifestLimits; ref: ExchangeRef }>({ id: 'manifest-within-limits', codes: ['MANIFEST_LIMITS'] }, (args) => {
   const { manifest, limits } = args;
   const drafts: FindingDraft[] = [];
   const lengthRules: [string, number, string][] = [
@@ -54,4 +55,4 @@ export function checkManifestLimits(args: { manifest: unknown; limits: ManifestL
     });
   }
   return drafts;
-}
+});

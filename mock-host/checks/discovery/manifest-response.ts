@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpResponse } from '../../recorder/exchange.ts';
 import type { FetchResult } from '../../profiles/defaults/discovery/fetch-document.ts';
@@ -8,14 +9,14 @@ import { describeFetchFailure } from './fetch-failure.ts';
 import { clipText } from './show-value.ts';
 
 /** MANIFEST_UNREACHABLE. Spec: OpenAI plugins, production (15 s fetch, redirects only within the root domain). */
-export function checkManifestReachable(args: { fetch: FetchResult; ref: ExchangeRef; timeoutMs: number }): FindingDraft[] {
+export const checkManifestReachable = defineCheck<{ fetch: FetchResult; ref: ExchangeRef; timeoutMs: number }>({ id: 'manifest-reachable', codes: ['MANIFEST_UNREACHABLE'] }, (args) => {
   const failure = describeFetchFailure(args.fetch, args.timeoutMs);
   if (!failure) return [];
   return [{ code: 'MANIFEST_UNREACHABLE', message: `The manifest cannot be fetched: ${failure.reason}`, fix: failure.fix, ...cite(args.ref) }];
-}
+});
 
 /** MANIFEST_CONTENT_TYPE. Spec: RFC 8259 §11 (application/json). */
-export function checkManifestContentType(args: { response: HttpResponse; ref: ExchangeRef }): FindingDraft[] {
+export const checkManifestContentType = defineCheck<{ response: HttpResponse; ref: ExchangeRef }>({ id: 'manifest-served-as-json', codes: ['MANIFEST_CONTENT_TYPE'] }, (args) => {
   const raw = args.response.headers['content-type'];
   if (mediaTypeOf(raw) === 'application/json') return [];
   return [
@@ -26,13 +27,13 @@ export function checkManifestContentType(args: { response: HttpResponse; ref: Ex
       ...cite(args.ref),
     },
   ];
-}
+});
 
 /**
  * MANIFEST_NOT_JSON, and MANIFEST_INVALID for JSON too deep or too large to be a manifest.
  * Spec: OpenAI plugins, getting started (ai-plugin.json is a JSON file).
  */
-export function checkManifestIsJson(args: { parsed: ParsedText; response: HttpResponse; ref: ExchangeRef }): FindingDraft[] {
+export const checkManifestIsJson = defineCheck<{ parsed: ParsedText; response: HttpResponse; ref: ExchangeRef }>({ id: 'manifest-is-json', codes: ['MANIFEST_INVALID', 'MANIFEST_NOT_JSON'] }, (args) => {
   const { parsed, response } = args;
   if (response.truncated) {
     return [
@@ -67,4 +68,4 @@ export function checkManifestIsJson(args: { parsed: ParsedText; response: HttpRe
       ...cite(args.ref),
     },
   ];
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { FetchResult } from '../../profiles/defaults/discovery/fetch-document.ts';
 import type { OpenApiResult } from '../../plugin/openapi.ts';
@@ -6,14 +7,14 @@ import { describeFetchFailure } from './fetch-failure.ts';
 import { clipText } from './show-value.ts';
 
 /** OPENAPI_UNREACHABLE. Spec: OpenAI plugins, production (the spec is fetched, 15 s limit). */
-export function checkOpenApiReachable(args: { fetch: FetchResult; ref: ExchangeRef; timeoutMs: number }): FindingDraft[] {
+export const checkOpenApiReachable = defineCheck<{ fetch: FetchResult; ref: ExchangeRef; timeoutMs: number }>({ id: 'openapi-reachable', codes: ['OPENAPI_UNREACHABLE'] }, (args) => {
   const failure = describeFetchFailure(args.fetch, args.timeoutMs);
   if (!failure) return [];
   return [{ code: 'OPENAPI_UNREACHABLE', message: `The OpenAPI document cannot be fetched: ${failure.reason}`, fix: failure.fix, ...cite(args.ref) }];
-}
+});
 
 /** OPENAPI_INVALID: not JSON/YAML, not OpenAPI 3.x, or no operations. Spec: OpenAPI Specification 3.x. */
-export function checkOpenApiValid(args: { result: OpenApiResult; url: string; ref: ExchangeRef }): FindingDraft[] {
+export const checkOpenApiValid = defineCheck<{ result: OpenApiResult; url: string; ref: ExchangeRef }>({ id: 'openapi-valid', codes: ['OPENAPI_INVALID'] }, (args) => {
   if (args.result.ok) return [];
   return [
     {
@@ -23,4 +24,4 @@ export function checkOpenApiValid(args: { result: OpenApiResult; url: string; re
       ...cite(args.ref),
     },
   ];
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
 import type { OpenApiSpec } from '../../plugin/openapi.ts';
@@ -11,7 +12,7 @@ export type OpenApiLimits = Pick<HostProfile['limits'], 'operationDescriptionCha
  * OPENAPI_LIMITS, one draft per field over the profile's limit.
  * Spec: OpenAI plugins, getting started (200 chars) / GPT Actions, production (300 / 700 chars).
  */
-export function checkOpenApiLimits(args: { spec: OpenApiSpec; limits: OpenApiLimits; ref: ExchangeRef }): FindingDraft[] {
+export const checkOpenApiLimits = defineCheck<{ spec: OpenApiSpec; limits: OpenApiLimits; ref: ExchangeRef }>({ id: 'openapi-within-limits', codes: ['OPENAPI_LIMITS'] }, (args) => {
   const { limits } = args;
   const drafts: FindingDraft[] = [];
   const over = (where: string, text: string | undefined, max: number, fix: string): void => {
@@ -34,4 +35,4 @@ export function checkOpenApiLimits(args: { spec: OpenApiSpec; limits: OpenApiLim
     }
   }
   return capDrafts(drafts, 'descriptions over the limit');
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { AuthConfig } from '../../model/target.ts';
 import type { OpenApiSpec } from '../../plugin/openapi.ts';
@@ -11,13 +12,13 @@ const LISTED = 10;
  * Actions). An operation with its own `security: []` opted out on purpose and passes; one with no requirement at
  * all, while the API needs the user's token, is called without it. Spec: GPT Actions, authentication.
  */
-export function checkOperationSecurity(args: {
+export const checkOperationSecurity = defineCheck<{
   spec: OpenApiSpec;
   authType: AuthConfig['type'];
   /** The profile's requiresOperationSecurity. */
   required: boolean;
   ref: ExchangeRef;
-}): FindingDraft[] {
+}>({ id: 'openapi-operations-declare-security', codes: ['OPENAPI_NO_SECURITY'] }, (args) => {
   if (!args.required || args.authType === 'none') return [];
   const uncovered = args.spec.operations.filter((op) => !op.requiresAuth && op.securitySource !== 'operation');
   if (uncovered.length === 0) return [];
@@ -31,4 +32,4 @@ export function checkOperationSecurity(args: {
       ...cite(args.ref),
     },
   ];
-}
+});

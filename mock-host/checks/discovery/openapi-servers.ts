@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { OpenApiSpec } from '../../plugin/openapi.ts';
 import { hostOf, isOnRootDomain } from '../../plugin/root-domain.ts';
@@ -8,7 +9,7 @@ import { clipText } from './show-value.ts';
  * OPENAPI_SERVER_MISMATCH: the host calls operations on servers[0].url, so it must be on the plugin's root domain.
  * A document without servers is called on the manifest origin and passes. Spec: OpenAI plugins, production (domain rules).
  */
-export function checkOpenApiServer(args: { spec: OpenApiSpec; rootDomain: string; ref: ExchangeRef }): FindingDraft[] {
+export const checkOpenApiServer = defineCheck<{ spec: OpenApiSpec; rootDomain: string; ref: ExchangeRef }>({ id: 'openapi-server-on-root-domain', codes: ['OPENAPI_SERVER_MISMATCH'] }, (args) => {
   const { spec, rootDomain } = args;
   if (spec.declaredServerUrl === undefined || isOnRootDomain(spec.serverUrl, rootDomain)) return [];
   return [
@@ -19,4 +20,4 @@ export function checkOpenApiServer(args: { spec: OpenApiSpec; rootDomain: string
       ...cite(args.ref),
     },
   ];
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { ManifestAuth } from '../../plugin/manifest-schema.ts';
 import { fingerprint } from '../../recorder/secrets.ts';
@@ -9,7 +10,7 @@ function openaiToken(auth: ManifestAuth): string | undefined {
 }
 
 /** VERIFICATION_TOKEN_MISSING. Spec: OpenAI plugins, authentication ("Please add the "openai" token to your manifest file."). */
-export function checkVerificationTokenPresent(args: { auth: ManifestAuth; ref: ExchangeRef }): FindingDraft[] {
+export const checkVerificationTokenPresent = defineCheck<{ auth: ManifestAuth; ref: ExchangeRef }>({ id: 'manifest-has-verification-token', codes: ['VERIFICATION_TOKEN_MISSING'] }, (args) => {
   const { auth } = args;
   if (auth.type !== 'oauth' && auth.type !== 'service_http') return [];
   if (openaiToken(auth)) return [];
@@ -22,14 +23,14 @@ export function checkVerificationTokenPresent(args: { auth: ManifestAuth; ref: E
       ...cite(args.ref),
     },
   ];
-}
+});
 
 /**
  * VERIFICATION_TOKEN_MISMATCH when a token is configured (PLUGIN_VERIFICATION_TOKEN). Both values appear only as
  * fingerprints: equal fingerprints mean equal tokens, which is all the developer needs to compare.
  * Spec: OpenAI plugins, authentication (verification tokens).
  */
-export function checkVerificationTokenMatches(args: { auth: ManifestAuth; expected: string | undefined; ref: ExchangeRef }): FindingDraft[] {
+export const checkVerificationTokenMatches = defineCheck<{ auth: ManifestAuth; expected: string | undefined; ref: ExchangeRef }>({ id: 'manifest-verification-token-matches', codes: ['VERIFICATION_TOKEN_MISMATCH'] }, (args) => {
   const { auth, expected } = args;
   if (!expected) return [];
   const actual = openaiToken(auth);
@@ -43,4 +44,4 @@ export function checkVerificationTokenMatches(args: { auth: ManifestAuth; expect
       ...cite(args.ref),
     },
   ];
-}
+});

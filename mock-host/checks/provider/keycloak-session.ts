@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import { z } from 'zod';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { quirkDraft, type ProviderQuirkInput } from './quirk-input.ts';
@@ -14,7 +15,7 @@ function humanDuration(s: number): string {
  * A normal Keycloak refresh token dies with the SSO session (30 min idle, 10 h max by default). Keycloak says so in
  * refresh_expires_in; 0 there means an offline token, which is what a host needs.
  */
-export function checkKeycloakSessionBound(input: ProviderQuirkInput): FindingDraft[] {
+export const checkKeycloakSessionBound = defineCheck<ProviderQuirkInput>({ id: 'provider-keycloak-refresh-outlives-session', codes: ['PROVIDER_KEYCLOAK_SESSION_BOUND'] }, (input) => {
   if (input.provider !== 'keycloak') return [];
   const raw = topLevelJsonFields(input.tokenResponseBody)?.refresh_expires_in;
   const parsed = seconds.safeParse(raw);
@@ -26,4 +27,4 @@ export function checkKeycloakSessionBound(input: ProviderQuirkInput): FindingDra
       fix: 'Request the offline_access scope (offline tokens outlive the SSO session), or raise "SSO Session Idle" and "SSO Session Max" in the realm settings.',
     }),
   ];
-}
+});

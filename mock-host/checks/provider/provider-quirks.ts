@@ -1,4 +1,4 @@
-import type { FindingDraft } from '../../findings/finding.ts';
+import type { Check } from '../../findings/check.ts';
 import { checkKeycloakSessionBound } from './keycloak-session.ts';
 import { checkMetaNoRefresh } from './meta-no-refresh.ts';
 import type { ProviderQuirkInput } from './quirk-input.ts';
@@ -7,15 +7,11 @@ import { checkGithubFormResponse, checkSlackNestedToken } from './response-shape
 
 export type { ProviderQuirkInput } from './quirk-input.ts';
 
-const CHECKS: readonly ((input: ProviderQuirkInput) => FindingDraft[])[] = [
+/** FINDINGS.md §6: what the known provider behind the plugin needs that its defaults do not give. */
+export const PROVIDER_CHECKS: readonly Check<ProviderQuirkInput>[] = [
   checkRefreshSwitches,
   checkGithubFormResponse,
   checkSlackNestedToken,
   checkMetaNoRefresh,
   checkKeycloakSessionBound,
 ];
-
-/** FINDINGS.md §6: what the known provider behind the plugin needs that its defaults do not give. */
-export function checkProviderQuirks(input: ProviderQuirkInput): FindingDraft[] {
-  return CHECKS.flatMap((check) => check(input));
-}

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { quirkDraft, type ProviderQuirkInput } from './quirk-input.ts';
 import { providerFixForMissingRefreshToken } from './refresh-token-fix.ts';
@@ -9,7 +10,7 @@ import { describeEndpoint, parseUrl, scopeItems } from './provider-urls.ts';
  * (Google, Dropbox) or a scope (Auth0, Entra, Okta, Salesforce). Without the switch users lose access at the
  * first expiry.
  */
-export function checkRefreshSwitches(input: ProviderQuirkInput): FindingDraft[] {
+export const checkRefreshSwitches = defineCheck<ProviderQuirkInput>({ id: 'provider-refresh-switch-set', codes: ['PROVIDER_AUTH0_OFFLINE_ACCESS', 'PROVIDER_DROPBOX_OFFLINE', 'PROVIDER_ENTRA_OFFLINE_ACCESS', 'PROVIDER_GOOGLE_OFFLINE_ACCESS', 'PROVIDER_OKTA_OFFLINE_ACCESS', 'PROVIDER_SALESFORCE_REFRESH_SCOPE'] }, (input) => {
   // A refresh token in the exchange proves the switch is on somewhere (a proxy, a tenant rule): nothing to report.
   if (hasTopLevelRefreshToken(input.tokenResponseBody)) return [];
   const url = parseUrl(input.authorizeUrl);
@@ -66,7 +67,7 @@ export function checkRefreshSwitches(input: ProviderQuirkInput): FindingDraft[] 
     default:
       return [];
   }
-}
+});
 
 /**
  * access_type=offline is not enough: Google issues the refresh token only with its consent screen, which it shows

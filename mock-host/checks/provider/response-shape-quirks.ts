@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import { readResponseBody } from '../../oauth/response-body.ts';
 import { isProviderTokenEndpoint } from './detect-provider.ts';
@@ -16,7 +17,7 @@ function usesProviderTokenEndpoint(input: ProviderQuirkInput): boolean {
  * that is not github.com (GitHub Enterprise Server, a simulated GitHub, a proxy) is judged by its answer: a
  * form-encoded one is GitHub's behaviour, a JSON one is a proxy doing its job.
  */
-export function checkGithubFormResponse(input: ProviderQuirkInput): FindingDraft[] {
+export const checkGithubFormResponse = defineCheck<ProviderQuirkInput>({ id: 'provider-github-answers-json', codes: ['PROVIDER_GITHUB_FORM_RESPONSE'] }, (input) => {
   if (input.provider !== 'github') return [];
   const own = usesProviderTokenEndpoint(input);
   const formAnswer = input.tokenResponseBody !== undefined && readResponseBody(input.tokenResponseBody, undefined).kind === 'form';
@@ -30,13 +31,13 @@ export function checkGithubFormResponse(input: ProviderQuirkInput): FindingDraft
       fix: 'Put a small token endpoint on your own domain that forwards to GitHub with Accept: application/json and answers the host with RFC 6749 JSON (400 for errors); point authorization_url at it.',
     }),
   ];
-}
+});
 
 /**
  * Slack's oauth.v2.access puts user tokens under authed_user and leaves no access_token at the top level, where the
  * host reads it. The answer itself proves it wherever the endpoint lives; without it, Slack's own oauth.v2 URL does.
  */
-export function checkSlackNestedToken(input: ProviderQuirkInput): FindingDraft[] {
+export const checkSlackNestedToken = defineCheck<ProviderQuirkInput>({ id: 'provider-slack-token-at-top-level', codes: ['PROVIDER_SLACK_NESTED_TOKEN'] }, (input) => {
   if (input.provider !== 'slack') return [];
   const top = topLevelJsonFields(input.tokenResponseBody);
   // A top-level token (a bot token) means the host does get something to store.
@@ -54,4 +55,4 @@ export function checkSlackNestedToken(input: ProviderQuirkInput): FindingDraft[]
       fix: 'Put a token endpoint on your domain that calls oauth.v2.access and answers with authed_user\'s access_token, refresh_token and expires_in at the top level; point authorization_url at it.',
     }),
   ];
-}
+});

@@ -1,9 +1,10 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { describeAnswer, describeValue, grantName, listFields, tokenDraft } from './token-draft.ts';
 
 /** ACCESS_TOKEN_MISSING: a 2xx JSON answer that claims success and holds no access token anywhere. */
-export function checkAccessTokenMissing(facts: TokenResponseFacts): FindingDraft[] {
+export const checkAccessTokenMissing = defineCheck<TokenResponseFacts>({ id: 'token-response-has-access-token', codes: ['ACCESS_TOKEN_MISSING'] }, (facts) => {
   const http = facts.http;
   if (!http?.success || http.body.kind !== 'json' || http.tokens || http.errorSignal) return [];
   if (http.locations.some((l) => l.role === 'access_token')) return [];
@@ -21,4 +22,4 @@ export function checkAccessTokenMissing(facts: TokenResponseFacts): FindingDraft
       'Return the issued access token as a non-empty string in a top-level access_token field of the JSON object (RFC 6749 §5.1).',
     ),
   ];
-}
+});

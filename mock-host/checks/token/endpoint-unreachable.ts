@@ -1,9 +1,10 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { tokenDraft } from './token-draft.ts';
 
 /** TOKEN_ENDPOINT_UNREACHABLE: the POST got no HTTP answer at all (network, TLS, timeout, unusable URL). */
-export function checkEndpointUnreachable(facts: TokenResponseFacts): FindingDraft[] {
+export const checkEndpointUnreachable = defineCheck<TokenResponseFacts>({ id: 'token-endpoint-reachable', codes: ['TOKEN_ENDPOINT_UNREACHABLE'] }, (facts) => {
   const t = facts.transport;
   if (!t) return [];
   const urlProblem = t.kind === 'invalid-url' || t.kind === 'blocked-scheme';
@@ -17,4 +18,4 @@ export function checkEndpointUnreachable(facts: TokenResponseFacts): FindingDraf
         : `Make the token endpoint reachable from the public internet over HTTPS (valid certificate, port 443) and answer within ${t.timeoutMs / 1000} s: the host gives up after that and the sign-in fails.`,
     ),
   ];
-}
+});

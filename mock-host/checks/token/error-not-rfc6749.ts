@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { describeBodyKind } from '../../oauth/response-body.ts';
@@ -8,7 +9,7 @@ import { describeAnswer, grantName, listFields, tokenDraft } from './token-draft
 const NOT_AN_OAUTH_ERROR = new Set([429]);
 
 /** TOKEN_ERROR_NOT_RFC6749: a refusal must be 400 (401 for client authentication) with JSON naming `error` (RFC 6749 §5.2). */
-export function checkErrorNotRfc6749(facts: TokenResponseFacts): FindingDraft[] {
+export const checkErrorNotRfc6749 = defineCheck<TokenResponseFacts>({ id: 'token-error-follows-rfc6749', codes: ['TOKEN_ERROR_NOT_RFC6749'] }, (facts) => {
   const http = facts.http;
   if (!http || http.success || NOT_AN_OAUTH_ERROR.has(http.status)) return [];
   const problems: string[] = [];
@@ -26,4 +27,4 @@ export function checkErrorNotRfc6749(facts: TokenResponseFacts): FindingDraft[] 
       'Answer refused token requests with HTTP 400 (401 for a failed client authentication) and Content-Type: application/json {"error": "invalid_grant" | "invalid_client" | "invalid_request" | ..., "error_description": "..."} (RFC 6749 §5.2); a bad code or refresh token must never cause a 5xx.',
     ),
   ];
-}
+});

@@ -1,9 +1,10 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { describeAnswer, grantName, tokenDraft } from './token-draft.ts';
 
 /** TOKEN_ERROR_WITH_200: a 2xx that says "error" in its body and carries no access token the host can use. */
-export function checkErrorWith200(facts: TokenResponseFacts): FindingDraft[] {
+export const checkErrorWith200 = defineCheck<TokenResponseFacts>({ id: 'token-error-not-sent-as-200', codes: ['TOKEN_ERROR_WITH_200'] }, (facts) => {
   const http = facts.http;
   if (!http?.success || !http.errorSignal || http.tokens) return [];
   const { indicators, description } = http.errorSignal;
@@ -19,4 +20,4 @@ export function checkErrorWith200(facts: TokenResponseFacts): FindingDraft[] {
       `Answer token errors with HTTP 400 (401 for invalid_client) and a JSON body {"error": "...", "error_description": "..."} as RFC 6749 §5.2 requires.${proxy}`,
     ),
   ];
-}
+});

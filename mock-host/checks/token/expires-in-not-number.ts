@@ -1,9 +1,10 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { describeValue, grantName, tokenDraft } from './token-draft.ts';
 
 /** EXPIRES_IN_NOT_NUMBER: RFC 6749 §5.1 makes expires_in a number of seconds; strict clients reject anything else. */
-export function checkExpiresInNotNumber(facts: TokenResponseFacts): FindingDraft[] {
+export const checkExpiresInNotNumber = defineCheck<TokenResponseFacts>({ id: 'token-expires-in-is-number', codes: ['EXPIRES_IN_NOT_NUMBER'] }, (facts) => {
   const http = facts.http;
   const value = http?.top?.expires_in;
   if (!http?.tokens || value === undefined) return [];
@@ -25,4 +26,4 @@ export function checkExpiresInNotNumber(facts: TokenResponseFacts): FindingDraft
       'Send expires_in as a positive JSON number of seconds, e.g. "expires_in": 3600 (not "3600").',
     ),
   ];
-}
+});

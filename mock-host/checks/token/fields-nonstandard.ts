@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import type { TokenRole } from '../../oauth/token-locations.ts';
@@ -11,7 +12,7 @@ const CONSEQUENCE: Record<Exclude<TokenRole, 'access_token'>, string> = {
 };
 
 /** TOKEN_FIELDS_NONSTANDARD: the fields exist, but not under the top-level RFC 6749 §5.1 names the host reads. */
-export function checkFieldsNonstandard(facts: TokenResponseFacts): FindingDraft[] {
+export const checkFieldsNonstandard = defineCheck<TokenResponseFacts>({ id: 'token-response-uses-standard-fields', codes: ['TOKEN_FIELDS_NONSTANDARD'] }, (facts) => {
   const http = facts.http;
   if (!http) return [];
   const aliases = reportedAliases(http);
@@ -29,4 +30,4 @@ export function checkFieldsNonstandard(facts: TokenResponseFacts): FindingDraft[
       `Return access_token, token_type, expires_in and refresh_token at the top level of the JSON object, in snake_case (not camelCase, not inside a data/body/authed_user wrapper, expires_in rather than expires).${slack}`,
     ),
   ];
-}
+});

@@ -1,10 +1,11 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { hasReportedAlias } from './reported-aliases.ts';
 import { grantName, listFields, tokenDraft } from './token-draft.ts';
 
 /** TOKEN_NO_EXPIRY: without expires_in the host keeps the token forever and never refreshes it. */
-export function checkNoExpiry(facts: TokenResponseFacts): FindingDraft[] {
+export const checkNoExpiry = defineCheck<TokenResponseFacts>({ id: 'token-response-has-expiry', codes: ['TOKEN_NO_EXPIRY'] }, (facts) => {
   const http = facts.http;
   if (!http?.tokens || http.top?.expires_in !== undefined || hasReportedAlias(http, 'expires_in')) return [];
   const refresh = http.tokens.refreshToken ? '; the refresh_token it got is never used' : '';
@@ -16,4 +17,4 @@ export function checkNoExpiry(facts: TokenResponseFacts): FindingDraft[] {
       'Send expires_in (seconds) with every access token, together with a refresh_token, so the host refreshes before the token dies.',
     ),
   ];
-}
+});

@@ -1,3 +1,4 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { fixForMissingRefreshToken } from '../provider/refresh-token-fix.ts';
@@ -14,7 +15,7 @@ function lifetime(seconds: number | undefined): string {
  * REFRESH_TOKEN_MISSING: an expiring token without a refresh token. Only for the code exchange: a refresh answer
  * may omit it (RFC 6749 §6), and what that does is the lifecycle's call (REFRESH_TOKEN_LOST / REFRESH_OMITS_...).
  */
-export function checkRefreshTokenMissing(facts: TokenResponseFacts): FindingDraft[] {
+export const checkRefreshTokenMissing = defineCheck<TokenResponseFacts>({ id: 'token-response-has-refresh-token', codes: ['REFRESH_TOKEN_MISSING'] }, (facts) => {
   const http = facts.http;
   if (facts.grant !== 'authorization_code' || !http?.tokens || http.tokens.refreshToken) return [];
   const expires = http.top?.expires_in;
@@ -28,4 +29,4 @@ export function checkRefreshTokenMissing(facts: TokenResponseFacts): FindingDraf
       fixForMissingRefreshToken(facts.provider),
     ),
   ];
-}
+});

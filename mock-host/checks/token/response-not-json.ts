@@ -1,10 +1,11 @@
+import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { describeBodyKind } from '../../oauth/response-body.ts';
 import { describeAnswer, tokenDraft } from './token-draft.ts';
 
 /** TOKEN_RESPONSE_NOT_JSON: a 2xx answer the host cannot parse (it reads token responses as JSON only). */
-export function checkResponseNotJson(facts: TokenResponseFacts): FindingDraft[] {
+export const checkResponseNotJson = defineCheck<TokenResponseFacts>({ id: 'token-response-is-json', codes: ['TOKEN_RESPONSE_NOT_JSON'] }, (facts) => {
   const http = facts.http;
   if (!http?.success || http.body.kind === 'json') return [];
   const hasToken = http.locations.some((l) => l.role === 'access_token');
@@ -21,4 +22,4 @@ export function checkResponseNotJson(facts: TokenResponseFacts): FindingDraft[] 
       `Answer with Content-Type: application/json and a JSON object holding access_token, token_type, expires_in and refresh_token (RFC 6749 §5.1).${github}`,
     ),
   ];
-}
+});

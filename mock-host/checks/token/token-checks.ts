@@ -1,4 +1,4 @@
-import type { FindingDraft } from '../../findings/finding.ts';
+import type { Check } from '../../findings/check.ts';
 import type { TokenResponseFacts } from '../../oauth/token-facts.ts';
 import { checkAccessTokenMissing } from './access-token-missing.ts';
 import { checkEndpointUnreachable } from './endpoint-unreachable.ts';
@@ -9,12 +9,11 @@ import { checkFieldsNonstandard } from './fields-nonstandard.ts';
 import { checkNoExpiry } from './no-expiry.ts';
 import { checkRefreshTokenMissing } from './refresh-token-missing.ts';
 import { checkResponseNotJson } from './response-not-json.ts';
-import type { TokenCheck } from './token-draft.ts';
 import { checkTokenTypeMissing } from './token-type-missing.ts';
 import { checkTokenTypeNotBearer } from './token-type-not-bearer.ts';
 
 /** FINDINGS.md §3, in the order a reader wants them: transport, encoding, errors, shape, then lifetime. */
-export const TOKEN_CHECKS: readonly TokenCheck[] = [
+export const TOKEN_CHECKS: readonly Check<TokenResponseFacts>[] = [
   checkEndpointUnreachable,
   checkResponseNotJson,
   checkErrorWith200,
@@ -27,7 +26,3 @@ export const TOKEN_CHECKS: readonly TokenCheck[] = [
   checkNoExpiry,
   checkRefreshTokenMissing,
 ];
-
-export function runTokenChecks(facts: TokenResponseFacts): FindingDraft[] {
-  return TOKEN_CHECKS.flatMap((check) => check(facts));
-}

@@ -2,8 +2,6 @@ import type { FindingCode } from '../../findings/catalog.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { TokenHttpFacts, TokenResponseFacts } from '../../oauth/token-facts.ts';
 
-export type TokenCheck = (facts: TokenResponseFacts) => FindingDraft[];
-
 /** Every token finding points at its exchange and carries the request as a curl (secrets as $VARIABLES). */
 export function tokenDraft(facts: TokenResponseFacts, code: FindingCode, message: string, fix: string): FindingDraft {
   return { code, message, fix, evidence: [facts.exchangeId], reproduce: facts.reproduce };

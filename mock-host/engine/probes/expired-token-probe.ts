@@ -1,6 +1,5 @@
 import { checkInvalidCredentialAnswer } from '../../checks/api/check-invalid-token.ts';
-import { callOperation } from '../api-call.ts';
-import { protectedOperation } from '../probe-tokens.ts';
+import { probeCall, protectedOperation } from '../probe-tokens.ts';
 import type { HostSession } from '../session.ts';
 
 /**
@@ -28,7 +27,7 @@ export async function probeExpiredToken(session: HostSession): Promise<string> {
       'skipped',
     );
   }
-  const call = await callOperation(session, op, `Bearer ${c.accessToken}`, `probe ${op.operationId} with the expired access token`);
-  session.findings.addAll([...call.drafts, ...checkInvalidCredentialAnswer({ outcome: call.outcome, credential: 'expired', operationId: op.operationId, curl: call.curl })]);
+  const call = await probeCall(session, op, `Bearer ${c.accessToken}`, `probe ${op.operationId} with the expired access token`);
+  session.findings.run(checkInvalidCredentialAnswer, { outcome: call.outcome, credential: 'expired', operationId: op.operationId, curl: call.curl });
   return `${how}; the old token got ${call.outcome.response?.status ?? call.outcome.error?.kind}`;
 }

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { checkAuthorizedCall } from '../../../mock-host/checks/api/check-api-response.ts';
-import { PROFILES } from '../../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 import { withTightenedTimeouts } from '../../../mock-host/profiles/tightened-timeouts.ts';
 import type { HttpOutcome } from '../../../mock-host/recorder/exchange.ts';
 

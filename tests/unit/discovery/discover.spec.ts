@@ -5,7 +5,7 @@ import type { DiscoveryResult } from '../../../mock-host/engine/discover.ts';
 import type { Settings } from '../../../mock-host/config/settings.ts';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';
 import { FindingCollector } from '../../../mock-host/findings/finding.ts';
-import { PROFILES } from '../../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 import type { HostProfile } from '../../../mock-host/profiles/host-profile.ts';
 import { Recorder } from '../../../mock-host/recorder/recorder.ts';
 import { SecretRegistry } from '../../../mock-host/recorder/secrets.ts';

@@ -8,7 +8,7 @@ import { checkVerificationTokenMatches, checkVerificationTokenPresent } from '..
 import type { FetchResult } from '../../../mock-host/profiles/defaults/discovery/fetch-document.ts';
 import { manifestAuthSchema, manifestSchema, type ManifestAuth } from '../../../mock-host/plugin/manifest-schema.ts';
 import { parseJsonText } from '../../../mock-host/text/structured-text.ts';
-import { PROFILES } from '../../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 import { fingerprint } from '../../../mock-host/recorder/secrets.ts';
 import { conformantManifest, outcome, REF, response, VERIFICATION_TOKEN } from './fixtures.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { toAuthConfig } from '../../../mock-host/plugin/auth-config.ts';
 import { manifestAuthSchema, manifestJsonSchema } from '../../../mock-host/plugin/manifest-schema.ts';
-import { PROFILES } from '../../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 import { conformantManifest } from './fixtures.ts';
 
 test.describe('manifest schema', () => {

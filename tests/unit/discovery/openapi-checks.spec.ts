@@ -5,7 +5,7 @@ import { checkOpenApiLimits } from '../../../mock-host/checks/discovery/openapi-
 import { checkOperationSecurity } from '../../../mock-host/checks/discovery/openapi-security.ts';
 import { checkOpenApiServer } from '../../../mock-host/checks/discovery/openapi-servers.ts';
 import { parseOpenApi } from '../../../mock-host/plugin/openapi.ts';
-import { PROFILES } from '../../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 import { conformantOpenApiYaml, ORIGIN, outcome, REF, response, specOf } from './fixtures.ts';
 
 const plugin = PROFILES['chatgpt-plugin'];

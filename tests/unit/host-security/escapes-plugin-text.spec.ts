@@ -4,7 +4,7 @@ import { startHostilePlugin } from '../../../examples/hostile-plugin/start.ts';
 import type { BehaviourName } from '../../../examples/hostile-plugin/behaviours/index.ts';
 import { defaultSettings } from '../../../mock-host/config/settings.ts';
 import { HostSession } from '../../../mock-host/engine/session.ts';
-import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin.ts';
+import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin/index.ts';
 import type { MockHostServer } from '../../../mock-host/server/mock-host-server.ts';
 import { startedHost } from './support.ts';
 
@@ -20,10 +20,11 @@ async function installThroughHost(host: MockHostServer, behaviour: BehaviourName
   const session = new HostSession({ scenario: 'escaping', profile: chatgptPlugin, settings, origin: plugin.url, hostOrigin: host.origin });
   host.track(session);
   await session.discover();
-  const sent = session.beginInstall();
-  const settled = host.expectCallback(session, sent).catch(() => undefined);
+  const sent = await session.beginInstall();
+  const expected = host.expectCallback(session, sent);
+  const settled = expected.done.catch(() => undefined);
   // The plugin's authorization page redirects straight back to the host's own callback page.
-  await page.goto(sent.url);
+  await page.goto(expected.startUrl);
   await settled;
   return { session, close: () => plugin.close() };
 }

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { PendingStates } from '../../../mock-host/engine/pending-installs.ts';
-import { callbackUrl, discoveredSession, startedHost } from './support.ts';
+import { beginLocalInstall, callbackUrl, discoveredSession, startedHost } from './support.ts';
 
 // Rule: a state expires (the profile's stateTtlSeconds, on the host's clock). A late callback is refused as
 // STATE_MISMATCH and its code is never exchanged.
@@ -14,12 +14,11 @@ test('a callback after the state TTL is refused and its code never exchanged', a
   const host = await startedHost();
   try {
     const session = discoveredSession(host);
-    const sent = session.beginInstall();
-    const settled = host.expectCallback(session, sent).then(() => 'installed', (err: unknown) => String(err));
-    session.clock.advance(session.profile.authorize.stateTtlSeconds + 1);
-    const late = await fetch(callbackUrl(host, session, { code: 'late-code-123', state: sent.state }));
+    const install = await beginLocalInstall(host, session);
+    session.clock.advance(session.profile.flow.authorization.stateTtlSeconds + 1);
+    const late = await install.callback(callbackUrl(host, session, { code: 'late-code-123', state: install.sent.state }));
     expect(late.status).toBe(400);
-    expect(await settled).toContain('state did not match');
+    expect(await install.settled).toContain('state did not match');
     expect(session.findings.list().map((f) => [f.code, f.message.includes('expired')])).toEqual([['STATE_MISMATCH', true]]);
     expect(session.recorder.byPhase('token')).toHaveLength(0);
   } finally {

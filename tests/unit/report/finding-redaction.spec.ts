@@ -3,7 +3,7 @@ import { defaultSettings } from '../../../mock-host/config/settings.ts';
 import { completeInstall } from '../../../mock-host/engine/install.ts';
 import { LifecycleAbort } from '../../../mock-host/model/lifecycle-abort.ts';
 import { HostSession } from '../../../mock-host/engine/session.ts';
-import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin.ts';
+import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin/index.ts';
 
 const SECRET = 'finding-secret+/=&%x1';
 const PASSWORD = 'finding-password+/=&%y2';
@@ -37,13 +37,14 @@ test('a finding quoting a known secret keeps only its fingerprint', () => {
 
 test('an error_description echoing the client secret does not reach the finding or the abort message', async () => {
   const s = session();
-  const sent = s.beginInstall();
+  const sent = await s.beginInstall();
   const callback = {
     url: `${sent.redirectUri}?error=invalid_client`,
     code: null,
     state: sent.state,
     error: 'invalid_client',
     errorDescription: `client_secret ${SECRET} is wrong`,
+    iss: null,
     codes: [],
     repeated: [],
   };

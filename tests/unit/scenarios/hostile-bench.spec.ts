@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { BEHAVIOUR_NAMES } from '../../../examples/hostile-plugin/behaviours/index.ts';
-import { PROFILES } from '../../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 import { loadScenarioFiles } from '../../../scenarios/scenario-loader.ts';
 
 const hostile = loadScenarioFiles().filter((s) => s.id.startsWith('hostile/'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { ConfigError } from '../../../mock-host/config/config-error.ts';
 import { defaultSettings } from '../../../mock-host/config/settings.ts';
-import { PROFILES } from '../../../mock-host/profiles/index.ts';
+import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 import { withTightenedTimeouts } from '../../../mock-host/profiles/tightened-timeouts.ts';
 import { loadScenarioFiles, type ScenarioFile } from '../../../scenarios/scenario-loader.ts';
 import { simulatedHostProfile, simulatedHostSettings } from '../../../scenarios/simulated-host.ts';

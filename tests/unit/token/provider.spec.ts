@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { detectProvider } from '../../../mock-host/checks/provider/detect-provider.ts';
 import { PROVIDER_IDS, type ProviderId } from '../../../mock-host/model/provider-id.ts';
-import { checkProviderQuirks, type ProviderQuirkInput } from '../../../mock-host/checks/provider/provider-quirks.ts';
+import { PROVIDER_CHECKS, type ProviderQuirkInput } from '../../../mock-host/checks/provider/provider-quirks.ts';
+
+const checkProviderQuirks = (input: ProviderQuirkInput) => PROVIDER_CHECKS.flatMap((check) => check(input));
 import { providerFixForMissingRefreshToken } from '../../../mock-host/checks/provider/refresh-token-fix.ts';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';
 

@@ -1,11 +1,11 @@
 import nock from 'nock';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';
-import type { FindingDraft } from '../../../mock-host/findings/finding.ts';
+import { FindingCollector, type FindingDraft } from '../../../mock-host/findings/finding.ts';
 import type { ProviderId } from '../../../mock-host/model/provider-id.ts';
 import { sendTokenRequest, type TokenRequestParams } from '../../../mock-host/oauth/token-request.ts';
-import { interpretTokenResponse, type TokenInterpretation } from '../../../mock-host/oauth/token-response.ts';
-import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin.ts';
-import type { HostProfile } from '../../../mock-host/profiles/host-profile.ts';
+import { readTokenResponse, type TokenReading } from '../../../mock-host/oauth/token-response.ts';
+import { TOKEN_CHECKS } from '../../../mock-host/checks/token/token-checks.ts';
+import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin/index.ts';
 import type { HttpOutcome } from '../../../mock-host/recorder/exchange.ts';
 import { Recorder } from '../../../mock-host/recorder/recorder.ts';
 import { SecretRegistry } from '../../../mock-host/recorder/secrets.ts';
@@ -25,7 +25,16 @@ export function newRecorder(): Recorder {
 }
 
 // What every token request in these tests shares: the client, the endpoint, and the host's default encoding.
-const CLIENT = { profile: chatgptPlugin, tokenUrl: TOKEN_URL, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, encoding: 'form', clientAuth: 'body' } as const;
+const CLIENT = {
+  shape: chatgptPlugin.flow.token,
+  timeoutMs: chatgptPlugin.timeouts.tokenMs,
+  maxBodyBytes: chatgptPlugin.limits.maxBodyBytes,
+  tokenUrl: TOKEN_URL,
+  clientId: CLIENT_ID,
+  clientSecret: CLIENT_SECRET,
+  encoding: 'form',
+  authMethod: 'client_secret_post',
+} as const;
 
 export function codeParams(over: Partial<Omit<TokenRequestParams, 'grant'>> = {}): TokenRequestParams {
   return { grant: 'authorization_code', code: CODE, redirectUri: REDIRECT_URI, ...CLIENT, ...over } as TokenRequestParams;
@@ -35,23 +44,28 @@ export function refreshParams(over: Partial<Omit<TokenRequestParams, 'grant'>> =
   return { grant: 'refresh_token', refreshToken: REFRESH_TOKEN, ...CLIENT, ...over } as TokenRequestParams;
 }
 
-export function withProfile(patch: { tokenMs?: number; maxBodyBytes?: number }): HostProfile {
-  return {
-    ...chatgptPlugin,
-    timeouts: { ...chatgptPlugin.timeouts, tokenMs: patch.tokenMs ?? chatgptPlugin.timeouts.tokenMs },
-    limits: { ...chatgptPlugin.limits, maxBodyBytes: patch.maxBodyBytes ?? chatgptPlugin.limits.maxBodyBytes },
-  };
-}
-
 export interface Reply {
   status?: number;
   body: string | Record<string, unknown>;
   headers?: Record<string, string>;
 }
 
-export interface Run extends TokenInterpretation {
+/** What the host reads from one answer, and what the §3 token checks say about it. */
+export interface Interpretation extends TokenReading {
+  drafts: FindingDraft[];
+}
+
+export interface Run extends Interpretation {
   outcome: HttpOutcome;
   recorder: Recorder;
+}
+
+/** The answer read as the host reads it, with every §3 check run on it (as the engine runs them). */
+export function interpret(outcome: HttpOutcome, ctx: { grant: 'authorization_code' | 'refresh_token'; provider?: ProviderId; secrets: SecretRegistry }): Interpretation {
+  const reading = readTokenResponse(outcome, ctx);
+  // As the engine runs them: through a collector, which redacts what the checks quote.
+  const findings = new FindingCollector('unit', {}, (text) => ctx.secrets.redact(text));
+  return { ...reading, drafts: TOKEN_CHECKS.flatMap((check) => findings.run(check, reading.facts)) };
 }
 
 /** One real token request through the Recorder, answered by nock, interpreted as the host would. */
@@ -66,7 +80,7 @@ export async function runExchange(
   const grant = opts.grant ?? 'authorization_code';
   const params = grant === 'authorization_code' ? codeParams(opts.params) : refreshParams(opts.params);
   const outcome = await sendTokenRequest(recorder, params);
-  const result = interpretTokenResponse(outcome, { grant, ...(opts.provider ? { provider: opts.provider } : {}), secrets: recorder.secrets });
+  const result = interpret(outcome, { grant, ...(opts.provider ? { provider: opts.provider } : {}), secrets: recorder.secrets });
   return { outcome, recorder, ...result };
 }
 

@@ -23,7 +23,7 @@ test('no secret value reaches recorded exchanges, messages, fixes, failures or c
   const runs: Run[] = [];
   const both = { recorder };
   runs.push(await runExchange({ body: { ok: true, authed_user: { access_token: NESTED_AT, refresh_token: NESTED_RT, expires_in: 43200 } } }, both));
-  runs.push(await runExchange({ body: { accessToken: CAMEL_AT, expiresIn: 3600 } }, { ...both, params: { clientAuth: 'basic', encoding: 'json' } }));
+  runs.push(await runExchange({ body: { accessToken: CAMEL_AT, expiresIn: 3600 } }, { ...both, params: { authMethod: 'client_secret_basic', encoding: 'json' } }));
   runs.push(await runExchange({ body: `<?xml version="1.0"?><Access_Token><Token>${XML_AT}</Token></Access_Token>`, headers: { 'content-type': 'application/xml' } }, both));
   runs.push(await runExchange({ body: `access_token=${FORM_AT}&token_type=bearer`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, both));
   runs.push(

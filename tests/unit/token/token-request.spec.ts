@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import nock from 'nock';
 import { buildTokenRequest, sendTokenRequest } from '../../../mock-host/oauth/token-request.ts';
-import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin.ts';
+import { chatgptPlugin } from '../../../mock-host/profiles/chatgpt-plugin/index.ts';
 import { CLIENT_ID, CLIENT_SECRET, CODE, ORIGIN, REDIRECT_URI, REFRESH_TOKEN, TOKEN_PATH, codeParams, newRecorder, refreshParams, useNock } from './token-harness.ts';
 
 useNock(test);
@@ -42,12 +42,12 @@ const CASES = [
 
 for (const c of CASES) {
   for (const encoding of ['form', 'json'] as const) {
-    for (const clientAuth of ['body', 'basic'] as const) {
+    for (const clientAuth of ['client_secret_post', 'client_secret_basic'] as const) {
       test(`${c.grant} request: ${encoding} body, client auth in ${clientAuth}`, async () => {
         const seen = capture();
         const recorder = newRecorder();
-        const outcome = await sendTokenRequest(recorder, c.params({ encoding, clientAuth }));
-        const expectedFields = clientAuth === 'basic' ? c.fields.filter(([k]) => k !== 'client_id' && k !== 'client_secret') : c.fields;
+        const outcome = await sendTokenRequest(recorder, c.params({ encoding, authMethod: clientAuth }));
+        const expectedFields = clientAuth === 'client_secret_basic' ? c.fields.filter(([k]) => k !== 'client_id' && k !== 'client_secret') : c.fields;
         if (encoding === 'form') {
           const raw = new URLSearchParams(expectedFields as [string, string][]).toString();
           expect(seen.body).toBe(raw);
@@ -61,7 +61,7 @@ for (const c of CASES) {
           expect(seen.headers['content-type']).toBe('application/json');
         }
         expect(seen.headers.accept).toBe('*/*');
-        if (clientAuth === 'basic') expect(seen.headers.authorization).toBe(basicOf(CLIENT_ID, CLIENT_SECRET));
+        if (clientAuth === 'client_secret_basic') expect(seen.headers.authorization).toBe(basicOf(CLIENT_ID, CLIENT_SECRET));
         else expect(seen.headers.authorization).toBeUndefined();
         expect(outcome.request).toMatchObject({
           method: 'POST',
@@ -76,7 +76,7 @@ for (const c of CASES) {
 
 test('Basic credentials are form-encoded before base64 (RFC 6749 §2.3.1)', async () => {
   const seen = capture();
-  await sendTokenRequest(newRecorder(), codeParams({ clientAuth: 'basic', clientId: 'my client:1', clientSecret: 'a+b/c:d=e f' }));
+  await sendTokenRequest(newRecorder(), codeParams({ authMethod: 'client_secret_basic', clientId: 'my client:1', clientSecret: 'a+b/c:d=e f' }));
   const header = String(seen.headers.authorization);
   expect(header.startsWith('Basic ')).toBe(true);
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
@@ -103,7 +103,7 @@ test('overrides replace fields in place, append new ones, and undefined leaves a
 
 test('a client_secret override also reaches the Basic header; header overrides drop or replace headers', () => {
   const req = buildTokenRequest(
-    refreshParams({ clientAuth: 'basic', encoding: 'json', overrides: { client_secret: 'wrong-secret-000' }, headerOverrides: { accept: undefined, 'User-Agent': 'probe' } }),
+    refreshParams({ authMethod: 'client_secret_basic', encoding: 'json', overrides: { client_secret: 'wrong-secret-000' }, headerOverrides: { accept: undefined, 'User-Agent': 'probe' } }),
   );
   expect(req.headers?.Authorization).toBe(basicOf(CLIENT_ID, 'wrong-secret-000'));
   expect(req.body).toBe(JSON.stringify({ grant_type: 'refresh_token', refresh_token: REFRESH_TOKEN }));
@@ -113,7 +113,7 @@ test('a client_secret override also reaches the Basic header; header overrides d
 test('sendTokenRequest registers the request secrets before sending, probe values included', async () => {
   capture();
   const recorder = newRecorder();
-  await sendTokenRequest(recorder, codeParams({ clientAuth: 'basic', overrides: { code_verifier: 'verifier-probe-1234' } }));
+  await sendTokenRequest(recorder, codeParams({ authMethod: 'client_secret_basic', overrides: { code_verifier: 'verifier-probe-1234' } }));
   const known = recorder.secrets.values();
   for (const v of [CLIENT_SECRET, CODE, 'verifier-probe-1234', basicOf(CLIENT_ID, CLIENT_SECRET).slice(6)]) expect(known).toContain(v);
 });

@@ -5,6 +5,7 @@ import { checkOperationSecurity } from '../../../checks/discovery/openapi-securi
 import { checkOpenApiServer } from '../../../checks/discovery/openapi-servers.ts';
 import type { AuthConfig } from '../../../model/target.ts';
 import { tokenBodyEncoding } from '../../../plugin/auth-config.ts';
+import type { DiscoveryStrategy } from '../../host-profile.ts';
 import type { DiscoveryContext, DiscoveryResult } from './discovery-context.ts';
 import { loadOpenApi } from './load-openapi.ts';
 import { toApiOperations } from '../../../plugin/openapi.ts';
@@ -34,7 +35,8 @@ function actionAuth(ctx: DiscoveryContext): AuthConfig | { fatal: string } {
  * GPT Action discovery: no manifest; the editor's fields (settings.action.*) and the OpenAPI document make the
  * target, checked with the OpenAPI rules and the Actions OAuth domain rule.
  */
-export async function discoverAction(ctx: DiscoveryContext, origin: string): Promise<DiscoveryResult> {
+async function discoverAction(ctx: DiscoveryContext): Promise<DiscoveryResult> {
+  const { origin } = ctx;
   const { profile, findings } = ctx;
   const auth = actionAuth(ctx);
   if ('fatal' in auth) return { fatal: auth.fatal };
@@ -67,3 +69,6 @@ export async function discoverAction(ctx: DiscoveryContext, origin: string): Pro
     },
   };
 }
+
+/** GPT Actions: the editor's settings and the OpenAPI document; there is no manifest. */
+export const actionSettingsDiscovery: DiscoveryStrategy = { describes: 'GPT Action settings and the OpenAPI document', discover: discoverAction };

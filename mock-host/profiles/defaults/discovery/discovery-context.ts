@@ -9,7 +9,7 @@ export interface DiscoveryContext {
   profile: HostProfile;
   settings: Settings;
   findings: FindingCollector;
-  /** The target's origin (PLUGIN_URL or the bundled plugin's URL); the manifest is under it. */
+  /** The target's URL (PLUGIN_URL or the bundled target's), normalised: no trailing slash, a path prefix kept. */
   origin: string;
 }
 

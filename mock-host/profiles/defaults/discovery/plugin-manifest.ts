@@ -9,6 +9,7 @@ import { checkOperationSecurity } from '../../../checks/discovery/openapi-securi
 import { checkOpenApiServer } from '../../../checks/discovery/openapi-servers.ts';
 import { checkVerificationTokenMatches, checkVerificationTokenPresent } from '../../../checks/discovery/verification-token.ts';
 import { toAuthConfig } from '../../../plugin/auth-config.ts';
+import type { DiscoveryStrategy } from '../../host-profile.ts';
 import type { DiscoveryContext, DiscoveryResult } from './discovery-context.ts';
 import { refOf, type ExchangeRef } from '../../../findings/evidence.ts';
 import { fetchDocument } from './fetch-document.ts';
@@ -65,7 +66,8 @@ function urlsToCheck(manifestUrl: string, auth: ManifestAuth, api: ManifestApi):
 }
 
 /** Legacy plugin discovery: manifest, its checks, the OAuth URL probes, then the OpenAPI document. */
-export async function discoverPlugin(ctx: DiscoveryContext, origin: string): Promise<DiscoveryResult> {
+async function discoverPlugin(ctx: DiscoveryContext): Promise<DiscoveryResult> {
+  const { origin } = ctx;
   const { profile, settings, findings } = ctx;
   const manifestUrl = `${origin}${MANIFEST_PATH}`;
   const rootDomain = rootDomainOf(manifestUrl) ?? '';
@@ -115,3 +117,6 @@ export async function discoverPlugin(ctx: DiscoveryContext, origin: string): Pro
     },
   };
 }
+
+/** Legacy ChatGPT plugins: the manifest at /.well-known/ai-plugin.json, then the OpenAPI document it names. */
+export const pluginManifestDiscovery: DiscoveryStrategy = { describes: 'plugin manifest and OpenAPI document', discover: discoverPlugin };

@@ -1,0 +1,46 @@
+import { findingDocPath, type FindingCode } from '../../findings/catalog.ts';
+import { defineCheck } from '../../findings/check.ts';
+import type { LostCredentials } from '../../profiles/host-profile.ts';
+
+/** The findings that explain why a host is left without a way to a fresh access token. */
+export const LOST_ACCESS_CAUSES: readonly FindingCode[] = [
+  'REFRESH_TOKEN_MISSING',
+  'REFRESH_TOKEN_LOST',
+  'REFRESH_REJECTED',
+  'TOKEN_ERROR_WITH_200',
+  'TOKEN_FIELDS_NONSTANDARD',
+  'TOKEN_RESPONSE_NOT_JSON',
+  'TOKEN_ENDPOINT_UNREACHABLE',
+];
+
+export interface LostAccessInput {
+  /** The token expired on the host's clock and the host has no usable one. */
+  lost: boolean;
+  heldRefreshToken: boolean;
+  lifetimeSeconds?: number;
+  lostCredentials: LostCredentials;
+  /** Root-cause findings seen so far, with their evidence. */
+  causes: readonly { code: FindingCode; evidence: readonly string[] }[];
+}
+
+/**
+ * The outcome: once the access token has expired on the host's clock, the host still has a working token. When not,
+ * users see the profile's lost-credentials message; the finding links its root causes and their evidence.
+ */
+export const checkAccessSurvivesExpiry = defineCheck<LostAccessInput>({ id: 'access-survives-expiry', codes: ['USER_MISSING_CREDENTIALS'] }, (i) => {
+  if (!i.lost) return [];
+  const codes = [...new Set(i.causes.map((c) => c.code))];
+  const { code, userMessage, hostBehaviour } = i.lostCredentials;
+  const why = i.heldRefreshToken ? 'the refresh failed' : 'the host holds no refresh token';
+  return [
+    {
+      code,
+      message: `the access token expired on the host's clock (after ${i.lifetimeSeconds ?? '?'} s) and ${why}. Users see: ${userMessage}. ${hostBehaviour}. Root cause: ${codes.length ? codes.map((c) => `${c} (${findingDocPath(c)})`).join(', ') : 'see the refresh exchange'}.`,
+      fix: codes.includes('REFRESH_TOKEN_MISSING')
+        ? 'Return a refresh_token with the access token (see REFRESH_TOKEN_MISSING for the provider switch), and accept grant_type=refresh_token.'
+        : 'Make grant_type=refresh_token work with the refresh token you issued (see the root-cause finding).',
+      // The exchanges of the root-cause findings: where the refresh token went missing or was refused.
+      evidence: [...new Set(i.causes.flatMap((c) => c.evidence))],
+    },
+  ];
+});

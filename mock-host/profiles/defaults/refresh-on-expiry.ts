@@ -1,0 +1,9 @@
+import { isExpired } from '../../model/credentials.ts';
+import type { RefreshPolicy } from '../host-profile.ts';
+
+/** The legacy hosts' policy (PROTOCOL.md §2): refresh only once the token has expired on the host's clock. */
+export const refreshOnExpiry: RefreshPolicy = {
+  describes: 'when the access token has expired',
+  refreshBeforeCall: (credentials, now) => isExpired(credentials, now),
+  keepsRefreshTokenWhenOmitted: true,
+};

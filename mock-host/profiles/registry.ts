@@ -1,0 +1,25 @@
+import { chatgptPlugin } from './chatgpt-plugin/index.ts';
+import { gptAction } from './gpt-action/index.ts';
+import type { HostProfile } from './host-profile.ts';
+
+
+/** Every host the harness can imitate. A new host is its own folder plus one line here. */
+export const PROFILES = {
+  'chatgpt-plugin': chatgptPlugin,
+  'gpt-action': gptAction,
+} as const satisfies Record<string, HostProfile>;
+
+export type ProfileId = keyof typeof PROFILES;
+export const PROFILE_IDS = Object.keys(PROFILES) as [ProfileId, ...ProfileId[]];
+
+export function isProfileId(value: string): value is ProfileId {
+  return Object.hasOwn(PROFILES, value);
+}
+
+/** The registry id of a profile, also of one derived from it (tightened time bounds keep the id). */
+export function profileIdOf(profile: HostProfile): ProfileId {
+  if (!isProfileId(profile.id)) throw new Error(`profile ${profile.id} is not in the registry`);
+  return profile.id;
+}
+
+export type { HostProfile } from './host-profile.ts';

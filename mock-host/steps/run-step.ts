@@ -1,0 +1,92 @@
+import type { BrowserContext } from 'playwright';
+import { authorizeInBrowser } from '../browser/authorize-in-browser.ts';
+import { installInBrowser } from '../browser/install-in-browser.ts';
+import type { Authorize } from '../engine/probes/authorize-port.ts';
+import { probeCodeReuse, probeRedirectUriBinding, probeUnregisteredRedirect, probeWrongClientSecret } from '../engine/probes/code-probes.ts';
+import { probeExpiredToken } from '../engine/probes/expired-token-probe.ts';
+import { probeConcurrentRefresh, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
+import { probeInvalidTokens } from '../engine/probe-tokens.ts';
+import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../engine/refresh.ts';
+import type { HostSession } from '../engine/session.ts';
+import type { AuthConfig } from '../model/target.ts';
+import { usePlugin } from '../engine/use-plugin.ts';
+import type { MockHostServer } from '../server/mock-host-server.ts';
+import type { Step } from './step-vocabulary.ts';
+
+export interface StepEnvironment {
+  session: HostSession;
+  /** The browser the host signs in with; the interactive host has none (the user's own browser installs). */
+  context?: BrowserContext;
+  mockHost?: MockHostServer;
+  /** The scenario's `requires.auth`: other targets skip it once discovery has shown their auth type. */
+  requiresAuth?: readonly AuthConfig['type'][];
+}
+
+function browserOf(env: StepEnvironment): BrowserContext {
+  if (!env.context) return env.session.abort('this step needs the harness\'s browser; the interactive host installs in yours', 'inconclusive');
+  return env.context;
+}
+
+/** Probes catch their callbacks in the browser, so the host's own route never consumes a probe's code. */
+function browserAuthorize(env: StepEnvironment): Authorize {
+  const context = browserOf(env);
+  return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe' });
+}
+
+/** Runs one step on the engine; returns a one-line note of what happened, for the report. */
+export async function runStep(step: Step, env: StepEnvironment): Promise<string> {
+  const { session } = env;
+  switch (step.action) {
+    case 'discover': {
+      const target = await session.discover();
+      if (env.requiresAuth && !env.requiresAuth.includes(target.auth.type)) {
+        return session.abort(`the plugin uses auth type "${target.auth.type}"; this scenario is about ${env.requiresAuth.join(' or ')} plugins`, 'skipped');
+      }
+      return `auth ${target.auth.type}, ${target.operations.length} operations`;
+    }
+    case 'install': {
+      if (session.requireTarget().auth.type !== 'oauth') return `nothing to install for auth type ${session.requireTarget().auth.type}`;
+      const { mockHost } = env;
+      await installInBrowser({
+        session,
+        context: browserOf(env),
+        ...(mockHost ? { hostCallback: (sent) => mockHost.expectCallback(session, sent), abandon: (startUrl) => mockHost.abandon(startUrl) } : {}),
+      });
+      const c = session.credentials;
+      return `installed: access token, ${c?.refreshToken ? 'refresh token' : 'NO refresh token'}, expires_in ${c?.expiresInSeconds ?? 'none'}`;
+    }
+    case 'use': {
+      const used = await usePlugin(session, step.operation);
+      return `${used.operation.operationId} answered ${used.status}`;
+    }
+    case 'expire':
+      return `clock advanced ${advancePastExpiry(session)} s`;
+    case 'advance-clock':
+      session.advanceClock(step.seconds ?? 0);
+      return `clock advanced ${step.seconds} s`;
+    case 'refresh': {
+      const held = session.credentials;
+      if (!held) return session.abort('nothing to refresh: install first', 'inconclusive');
+      if (!held.refreshToken) return 'no refresh token held: nothing to refresh';
+      if (await refreshCredentials(session)) return 'refreshed';
+      return session.abort('the refresh failed', 'failed', lostAccessCauses(session));
+    }
+    case 'probe-invalid-tokens':
+      await probeInvalidTokens(session);
+      return 'probed';
+    case 'probe-code-reuse':
+      return probeCodeReuse(session, browserAuthorize(env));
+    case 'probe-wrong-client-secret':
+      return probeWrongClientSecret(session, browserAuthorize(env));
+    case 'probe-redirect-uri-binding':
+      return probeRedirectUriBinding(session, browserAuthorize(env));
+    case 'probe-unregistered-redirect-uri':
+      return probeUnregisteredRedirect(session, browserAuthorize(env));
+    case 'probe-refresh-rotation':
+      return probeRefreshRotation(session);
+    case 'probe-concurrent-refresh':
+      return probeConcurrentRefresh(session);
+    case 'probe-expired-token':
+      return probeExpiredToken(session);
+  }
+}
