@@ -26,7 +26,7 @@ export async function runScenario(args: {
   scenario: ScenarioFile;
   session: HostSession;
   context: BrowserContext;
-  mockHost: MockHostServer;
+  mockHost?: MockHostServer;
   reporting: ScenarioReporting;
 }): Promise<ScenarioResult> {
   const { scenario, session, reporting } = args;
@@ -40,7 +40,7 @@ export async function runScenario(args: {
     try {
       await reporting.step(stepTitle(step), async () => {
         try {
-          const note = redact(await runStep(step, { session, context: args.context, mockHost: args.mockHost, ...(scenario.requiresAuth ? { requiresAuth: scenario.requiresAuth } : {}) }));
+          const note = redact(await runStep(step, { session, context: args.context, ...(args.mockHost ? { mockHost: args.mockHost } : {}), ...(scenario.requiresAuth ? { requiresAuth: scenario.requiresAuth } : {}) }));
           await reporting.attach('outcome', note, 'text/plain');
           reporting.log?.(`  ${scenario.id} › ${step.action}: ${note}`);
         } finally {
@@ -70,6 +70,7 @@ export async function runScenario(args: {
     status: outcome.status,
     durationMs: Math.round(performance.now() - started),
     findings,
+    checks: session.findings.checks(),
     ...(scenario.simulated ? { simulates: scenario.simulated.simulates, expected: scenario.simulated.expected, seen: outcome.seen } : {}),
     ...(outcome.reason ? { reason: session.secrets.redact(outcome.reason) } : {}),
     target: { url: session.origin, profile: profileIdOf(session.profile), authType: target?.auth.type ?? 'unknown' },

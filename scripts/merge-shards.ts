@@ -6,7 +6,6 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } fr
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../mock-host/config/config-error.ts';
 import { loadSettings, type SettingOverrides } from '../mock-host/config/settings.ts';
-import { applyGate } from '../mock-host/gate/apply-gate.ts';
 import { loadGatePolicy } from '../mock-host/gate/gate-policy.ts';
 import { readAllureTests, type AllureTest } from '../mock-host/report/allure-results.ts';
 import { allureEnvironment } from '../mock-host/report/allure-environment.ts';
@@ -114,9 +113,9 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
     const starts = tests.map((t) => t.start).filter((n) => n > 0);
     const startedAt = new Date(starts.length ? Math.min(...starts) : Date.now());
     const stop = Math.max(startedAt.getTime(), ...tests.map((t) => t.stop));
-    const built = buildSummary(runOrder(results), { tool: readToolInfo(), startedAt, durationMs: stop - startedAt.getTime(), fallbackTarget });
     const policy = loadGatePolicy(settings, { startedAt, cwd, knownScenarios: loadScenarioFiles().map((s) => s.id) });
-    summary = { ...applyGate(built, policy), selfTests: { failed: failedSelfTests } };
+    const built = buildSummary(runOrder(results), { tool: readToolInfo(), startedAt, durationMs: stop - startedAt.getTime(), fallbackTarget, policy });
+    summary = { ...built, selfTests: { failed: failedSelfTests } };
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(err.message);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeJsonSyntaxError, lineOfJsonKey } from '../text/json-errors.ts';
 import { ConfigError } from './config-error.ts';
+import { PROFILES, PROFILE_IDS } from '../profiles/registry.ts';
 
 export const DEFAULT_PLUGIN_ID = 'plugin-00000000-0000-4000-8000-000000000000';
 export const CONFIG_FILE_NAME = 'plugin-conformance.config.json';
@@ -23,7 +24,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const settingsSchema = z
   .object({
     PLUGIN_URL: httpUrl.optional().describe('plugin origin; the manifest is at <url>/.well-known/ai-plugin.json (unset: the bundled reference plugin)'),
-    PLUGIN_PROFILE: z.enum(['chatgpt-plugin', 'gpt-action']).default('chatgpt-plugin').describe('host profile to imitate'),
+    PLUGIN_PROFILE: z.enum(PROFILE_IDS).default('chatgpt-plugin').describe(`host profile to imitate: ${PROFILE_IDS.join(', ')}`),
     PLUGIN_CLIENT_ID: nonEmpty.optional().describe('OAuth client id registered for the host'),
     PLUGIN_CLIENT_SECRET: nonEmpty.optional().describe('OAuth client secret registered for the host'),
     PLUGIN_ID: z
@@ -73,9 +74,8 @@ export const settingsSchema = z
     for (const [path, file] of [['PLUGIN_LOGIN_SCRIPT', s.PLUGIN_LOGIN_SCRIPT], ['PLUGIN_STORAGE_STATE', s.PLUGIN_STORAGE_STATE]] as const) {
       if (file && !existsSync(resolve(file))) ctx.addIssue({ code: 'custom', path: [path], message: `file not found: ${file}` });
     }
-    if (s.PLUGIN_PROFILE === 'gpt-action' && s.PLUGIN_URL && !s.PLUGIN_OPENAPI_URL) {
-      // An action has no manifest: the OpenAPI URL defaults to <PLUGIN_URL>/openapi.yaml only when given explicitly.
-      ctx.addIssue({ code: 'custom', path: ['PLUGIN_OPENAPI_URL'], message: 'required with PLUGIN_PROFILE=gpt-action' });
+    for (const issue of PROFILES[s.PLUGIN_PROFILE].flow.discovery.settingsIssues?.({ url: s.PLUGIN_URL, openapiUrl: s.PLUGIN_OPENAPI_URL }) ?? []) {
+      ctx.addIssue({ code: 'custom', path: [issue.setting], message: `${issue.message} with PLUGIN_PROFILE=${s.PLUGIN_PROFILE}` });
     }
   });
 

@@ -168,7 +168,7 @@ export class HostSession {
       scope: overrides.scope ?? authorization.scope(this),
       ...(auth.resource ? { resource: auth.resource } : {}),
     });
-    this.secrets.add(request.codeVerifier, 'code');
+    this.secrets.add(request.codeVerifier, 'code_verifier');
     this.#states.issue(request.state, request);
     return request;
   }

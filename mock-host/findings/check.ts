@@ -1,4 +1,5 @@
-import { CATALOG, type FindingCode } from './catalog.ts';
+import { z } from 'zod';
+import { CATALOG, isFindingCode, type FindingCode } from './catalog.ts';
 import type { FindingDraft } from './finding.ts';
 
 /** How one check came out in a scenario: `passed` is told apart from "not reached" (no record at all). */
@@ -34,13 +35,18 @@ export function defineCheck<I>(meta: CheckMeta, run: (input: I) => FindingDraft[
   return Object.assign(check, { id: meta.id, codes: meta.codes, spec });
 }
 
-/** One check's outcome in one scenario, as summary.json lists it. */
-export interface CheckRecord {
-  id: string;
-  status: CheckStatus;
-  spec: string;
-  /** The codes the check covers: a baseline entry for one of them is stale only where the check ran and passed. */
-  codes: FindingCode[];
+const findingCode = z.string().refine(isFindingCode, 'unknown finding code');
+
+/** One check's outcome in one scenario, as summary.json lists it (additive to DESIGN.md's contract). */
+export const checkRecordSchema = z.object({
+  id: z.string(),
+  status: z.enum(['passed', 'failed', 'skipped']),
+  spec: z.string(),
+  /** The codes the check covers: a baseline entry for one of them is stale only where the check ran without it. */
+  codes: z.array(findingCode),
+  /** The codes it reported in this scenario. */
+  found: z.array(findingCode).optional(),
   /** Why it was skipped (the first reason seen). */
-  reason?: string;
-}
+  reason: z.string().optional(),
+});
+export type CheckRecord = Omit<z.infer<typeof checkRecordSchema>, 'codes' | 'found'> & { codes: FindingCode[]; found?: FindingCode[] };

@@ -109,7 +109,7 @@ export class FindingCollector {
   run<I>(check: Check<I>, input: I): FindingDraft[] {
     const drafts = check(input).map((d) => this.#redacted(d));
     this.addAll(drafts);
-    this.#record(check, drafts.length ? 'failed' : 'passed');
+    this.#record(check, drafts.length ? 'failed' : 'passed', undefined, drafts.map((d) => d.code));
     return drafts;
   }
 
@@ -118,12 +118,20 @@ export class FindingCollector {
     this.#record(check, 'skipped', this.redact(reason));
   }
 
-  #record(check: Pick<Check<never>, 'id' | 'codes' | 'spec'>, status: CheckStatus, reason?: string): void {
+  #record(check: Pick<Check<never>, 'id' | 'codes' | 'spec'>, status: CheckStatus, reason?: string, found: readonly FindingCode[] = []): void {
     const seen = this.#checks.get(check.id);
     // One line per check and scenario: any failure fails it; a run that passed outweighs a skip.
     const rank: Record<CheckStatus, number> = { skipped: 0, passed: 1, failed: 2 };
-    if (seen && rank[seen.status] >= rank[status]) return;
-    this.#checks.set(check.id, { id: check.id, status, spec: check.spec, codes: [...check.codes], ...(reason && status === 'skipped' ? { reason } : {}) });
+    const allFound = [...new Set([...(seen?.found ?? []), ...found])];
+    const worst = seen && rank[seen.status] >= rank[status] ? seen.status : status;
+    this.#checks.set(check.id, {
+      id: check.id,
+      status: worst,
+      spec: check.spec,
+      codes: [...check.codes],
+      ...(allFound.length ? { found: allFound } : {}),
+      ...(worst === 'skipped' ? { reason: seen?.reason ?? reason ?? '' } : {}),
+    });
   }
 
   /** The checks this scenario reached, in the order first reached. */

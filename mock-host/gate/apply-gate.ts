@@ -69,7 +69,11 @@ export function applyGate(summary: Summary, policy: GatePolicy): Summary {
     else if (errorCodes.every((code) => isAccepted(s.id, code) || !blocksAt(policy.failOn, 'error'))) excused.push(s.id);
   }
 
-  const stale = entries.filter((e) => (matchedIn.get(e)?.size ?? 0) === 0);
+  // Stale only where the rule was checked: a check covering the code ran in scope and did not find it. A code no
+  // scenario reached (the lifecycle stopped before, or a shard ran elsewhere) says nothing about the entry.
+  const checkedWithout = (e: BaselineEntry) =>
+    summary.scenarios.some((s) => s.kind === 'conformance' && (!e.scenario || e.scenario === s.id) && (s.checks ?? []).some((c) => c.status !== 'skipped' && c.codes.includes(e.code) && !c.found?.includes(e.code)));
+  const stale = entries.filter((e) => (matchedIn.get(e)?.size ?? 0) === 0 && checkedWithout(e));
   const expired = entries.filter((e) => !live(e));
   const reasons: string[] = [];
   if (blocking.length) {
@@ -96,7 +100,7 @@ export function applyGate(summary: Summary, policy: GatePolicy): Summary {
   return {
     ...summary,
     verdict: reasons.length ? 'fail' : 'pass',
-    findings: summary.findings.map((f) => (isAccepted(f.scenario, f.code) ? { ...f, accepted: true } : f)),
+    findings: summary.findings.map(({ accepted: _previous, ...f }) => (isAccepted(f.scenario, f.code) ? { ...f, accepted: true as const } : f)),
     gate,
     ...(baseline ? { baseline } : {}),
   };

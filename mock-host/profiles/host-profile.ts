@@ -32,6 +32,8 @@ export interface DiscoveryStrategy {
   /** In a few words, for reports ("plugin manifest and OpenAPI document"). */
   readonly describes: string;
   discover(ctx: DiscoveryContext): Promise<DiscoveryResult>;
+  /** Settings this discovery cannot do without, checked when the settings load (a bad configuration is exit 2). */
+  settingsIssues?(settings: { url?: string | undefined; openapiUrl?: string | undefined }): { setting: 'PLUGIN_OPENAPI_URL'; message: string }[];
 }
 
 /** How the host gets the OAuth client it authorizes as. */

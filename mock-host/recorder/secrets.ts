@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** What a secret is; names the $VARIABLE used for it in reproductions. */
-export type SecretKind = 'client_secret' | 'password' | 'access_token' | 'refresh_token' | 'code' | 'verification_token' | 'token';
+export type SecretKind = 'client_secret' | 'password' | 'access_token' | 'refresh_token' | 'code' | 'code_verifier' | 'verification_token' | 'token';
 
 const VARIABLE_FOR: Record<SecretKind, string> = {
   client_secret: '$PLUGIN_CLIENT_SECRET',
@@ -9,6 +9,7 @@ const VARIABLE_FOR: Record<SecretKind, string> = {
   access_token: '$ACCESS_TOKEN',
   refresh_token: '$REFRESH_TOKEN',
   code: '$AUTH_CODE',
+  code_verifier: '$CODE_VERIFIER',
   verification_token: '$PLUGIN_VERIFICATION_TOKEN',
   token: '$TOKEN',
 };
@@ -27,6 +28,7 @@ const SECRET_FIELD_KIND: [RegExp, SecretKind][] = [
   [/client_?secret|^secret$/i, 'client_secret'],
   [/password|passwd/i, 'password'],
   [/^code$/i, 'code'],
+  [/code_?verifier/i, 'code_verifier'],
 ];
 
 export function isSecretField(name: string): boolean {

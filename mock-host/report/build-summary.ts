@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
+import { applyGate, dayOf, type GatePolicy } from '../gate/apply-gate.ts';
 import { bySeverity } from '../findings/severity.ts';
 import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
 import type { ScenarioSummary, Summary, Totals } from './summary-schema.ts';
@@ -11,6 +12,8 @@ export interface SummaryMeta {
   durationMs: number;
   /** Used when no conformance scenario ran (for example `--grep` picked only simulated ones). */
   fallbackTarget: TargetInfo;
+  /** How the verdict is decided; default: DESIGN.md's rule (any error finding or failed scenario fails), no baseline. */
+  policy?: GatePolicy;
 }
 
 function scenarioLine(result: ScenarioResult): ScenarioSummary {
@@ -25,6 +28,7 @@ function scenarioLine(result: ScenarioResult): ScenarioSummary {
     ...(result.expected ? { expected: [...result.expected] } : {}),
     ...(result.seen ? { seen: [...result.seen] } : {}),
     ...(result.reason ? { reason: result.reason } : {}),
+    ...(result.checks ? { checks: result.checks.map((c) => ({ ...c })) } : {}),
   };
 }
 
@@ -71,14 +75,16 @@ export function buildSummary(results: readonly ScenarioResult[], meta: SummaryMe
   const totals = countTotals(scenarios, findings);
   const firstConformance = results.find((r) => r.kind === 'conformance');
   const startedAt = typeof meta.startedAt === 'string' ? meta.startedAt : meta.startedAt.toISOString();
-  return {
+  const built: Summary = {
     tool: { ...meta.tool },
     target: { ...(firstConformance?.target ?? meta.fallbackTarget) },
     startedAt,
     durationMs: Math.max(0, Math.round(meta.durationMs)),
-    verdict: totals.errors === 0 && totals.failed === 0 ? 'pass' : 'fail',
+    // Decided by the gate below, the one place a verdict is computed.
+    verdict: 'fail',
     scenarios,
     findings,
     totals,
   };
+  return applyGate(built, meta.policy ?? { failOn: 'error', today: dayOf(startedAt) });
 }

@@ -32,12 +32,8 @@ export function decideExitCode({ summary, summaryProblem, playwrightExit, interr
     const why = summaryProblem ?? 'summary.json is missing';
     return { code: 1, message: `No usable summary: ${why}. Playwright exited with code ${playwrightExit.code ?? 'unknown'}; see its output above.` };
   }
-  if (summary.verdict === 'fail') {
-    const reasons = summary.gate?.reasons ?? [];
-    if (reasons.length) return { code: 1, message: `Verdict: fail\n  - ${reasons.join('\n  - ')}` };
-    const { errors, failed } = summary.totals;
-    return { code: 1, message: `Verdict: fail (${errors} error finding${errors === 1 ? '' : 's'}, ${failed} failed scenario${failed === 1 ? '' : 's'}).` };
-  }
+  // The gate decided the verdict and says why; a summary without its reasons is not one this harness wrote.
+  if (summary.verdict === 'fail') return { code: 1, message: `Verdict: fail\n  - ${(summary.gate?.reasons ?? ['(no reason recorded)']).join('\n  - ')}` };
   // A failing scenario fails its Playwright test even when the gate lets its findings through (accepted by the
   // baseline, or --fail-on never), so Playwright's exit 1 is expected then, unless a self-test failed as well.
   const excused = summary.gate?.excused.length ?? 0;

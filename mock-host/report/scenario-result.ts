@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRecordSchema } from '../findings/check.ts';
 import { findingSchema } from '../findings/finding.ts';
 import { PROFILE_IDS } from '../profiles/registry.ts';
 
@@ -23,6 +24,8 @@ export const scenarioResultSchema = z.object({
   status: scenarioStatusSchema,
   durationMs: z.number(),
   findings: z.array(findingSchema),
+  /** The checks the scenario reached and how each came out (absent: the scenario produced no result). */
+  checks: z.array(checkRecordSchema).optional(),
   /** Simulated scenarios only: what is simulated (the faults), the codes it must produce, and those seen. */
   simulates: z.string().optional(),
   expected: z.array(z.string()).optional(),

@@ -1,8 +1,8 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { z } from 'zod';
 import { loadSettings } from '../config/settings.ts';
+import { isProfileId, PROFILE_IDS, type ProfileId } from '../profiles/registry.ts';
 import { loadGatePolicy } from '../gate/gate-policy.ts';
-import { applyGate } from '../gate/apply-gate.ts';
 import { buildSummary } from './build-summary.ts';
 import { reportPaths, reportsDirFromEnv } from './report-paths.ts';
 import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
@@ -30,7 +30,7 @@ function fallbackTarget(): TargetInfo {
     return { url: settings.url ?? '', profile: settings.profile, authType: 'unknown' };
   } catch {
     // scripts/run.ts has already reported bad settings; the summary still needs some target.
-    return { url: process.env.PLUGIN_URL ?? '', profile: process.env.PLUGIN_PROFILE === 'gpt-action' ? 'gpt-action' : 'chatgpt-plugin', authType: 'unknown' };
+    return { url: process.env.PLUGIN_URL ?? '', profile: isProfileId(process.env.PLUGIN_PROFILE ?? '') ? (process.env.PLUGIN_PROFILE as ProfileId) : PROFILE_IDS[0], authType: 'unknown' };
   }
 }
 
@@ -99,10 +99,10 @@ export default class SummaryReporter implements Reporter {
         startedAt: result.startTime,
         durationMs: result.duration,
         fallbackTarget: this.#context.fallbackTarget,
+        // scripts/run-conformance.ts has validated the settings and the baseline before Playwright started.
+        policy: loadGatePolicy(loadSettings(), { startedAt: result.startTime, partial: this.#shard }),
       });
-      // scripts/run-conformance.ts has validated the settings and the baseline before Playwright started.
-      const gated = applyGate(built, loadGatePolicy(loadSettings(), { startedAt: result.startTime, partial: this.#shard }));
-      const summary = writeSummaryFiles({ ...gated, selfTests: { failed: this.#failedSelfTests.size } }, paths);
+      const summary = writeSummaryFiles({ ...built, selfTests: { failed: this.#failedSelfTests.size } }, paths);
       if (this.#options.print ?? !this.#underRunScript) {
         const t = summary.totals;
         console.log(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRecordSchema } from '../findings/check.ts';
 import { findingSchema } from '../findings/finding.ts';
 import { baselineReportSchema, gateReportSchema } from '../gate/gate-schema.ts';
 import { scenarioStatusSchema, targetInfoSchema } from './scenario-result.ts';
@@ -18,6 +19,8 @@ export const scenarioSummarySchema = z.object({
   expected: z.array(z.string()).optional(),
   seen: z.array(z.string()).optional(),
   reason: z.string().optional(),
+  /** Additive: every check the scenario reached (passed, failed or skipped), so passed is told apart from not reached. */
+  checks: z.array(checkRecordSchema).optional(),
 });
 export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
 

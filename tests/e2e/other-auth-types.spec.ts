@@ -1,3 +1,4 @@
+import type { MockHostServer } from '../../mock-host/server/mock-host-server.ts';
 import { expect } from '@playwright/test';
 import express from 'express';
 import type { Server } from 'node:http';
@@ -59,7 +60,7 @@ async function startPlugin(auth: Auth): Promise<{ url: string; close: () => Prom
   };
 }
 
-async function runAll(settings: Settings, origin: string, mockHost: Parameters<typeof runScenario>[0]['mockHost'], browser: import('playwright').Browser) {
+async function runAll(settings: Settings, origin: string, mockHost: MockHostServer, browser: import('playwright').Browser) {
   const results = [];
   for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'conformance')) {
     const session = new HostSession({ scenario: scenario.id, profile: PROFILES['chatgpt-plugin'], settings, origin, hostOrigin: mockHost.origin });

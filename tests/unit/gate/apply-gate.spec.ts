@@ -81,6 +81,26 @@ test.describe('applyGate', () => {
     expect(gated.gate?.reasons.join('\n')).toContain('1 stale baseline entry: TOKEN_TYPE_NOT_BEARER');
   });
 
+  test('an entry is stale only where its rule was checked: a code no scenario reached keeps its entry', () => {
+    const unreached = buildSummary([scenario('discovery', { findings: [finding('MANIFEST_CONTENT_TYPE', 'discovery')], checks: [] })], META);
+    const gated = applyGate(unreached, policy({}, [{ code: 'TOKEN_TYPE_NOT_BEARER', reason: 'the install broke before any token response' }]));
+    expect(gated.baseline?.stale).toEqual([]);
+    expect(gated.verdict).toBe('pass');
+    // Reached, but only in another scenario than the one the entry names: still not checked there.
+    const elsewhere = buildSummary(
+      [
+        scenario('discovery', { checks: [] }),
+        scenario('token-response-shape', { checks: [{ id: 'token-type-is-bearer', status: 'passed', spec: 'RFC 6749 §7.1', codes: ['TOKEN_TYPE_NOT_BEARER'] }] }),
+      ],
+      META,
+    );
+    expect(applyGate(elsewhere, policy({}, [{ code: 'TOKEN_TYPE_NOT_BEARER', scenario: 'discovery', reason: 'r' }])).baseline?.stale).toEqual([]);
+    expect(applyGate(elsewhere, policy({}, [{ code: 'TOKEN_TYPE_NOT_BEARER', reason: 'r' }])).baseline?.stale.map((e) => e.code)).toEqual(['TOKEN_TYPE_NOT_BEARER']);
+    // A check that ran and skipped says nothing either.
+    const skipped = buildSummary([scenario('invalid-token', { checks: [{ id: 'api-refuses-bad-credentials-with-401', status: 'skipped', spec: 's', codes: ['API_ACCEPTS_INVALID_TOKEN'], reason: 'nothing to probe' }] })], META);
+    expect(applyGate(skipped, policy({}, [{ code: 'API_ACCEPTS_INVALID_TOKEN', reason: 'r' }])).baseline?.stale).toEqual([]);
+  });
+
   test('a shard reports stale entries without failing: another shard may match them', () => {
     const gated = applyGate(passing, policy({ partial: true }, [{ code: 'TOKEN_TYPE_NOT_BEARER', reason: 'r' }]));
     expect(gated.verdict).toBe('pass');

@@ -42,6 +42,7 @@ test.describe('buildSummary', () => {
       expected: ['REFRESH_TOKEN_MISSING'],
       seen: ['REFRESH_TOKEN_MISSING'],
       reason: 'fault: no refresh_token',
+      checks: [{ id: 'token-response-has-refresh-token', status: 'failed', spec: 'RFC 6749 §1.5, §5.1', codes: ['REFRESH_TOKEN_MISSING'], found: ['REFRESH_TOKEN_MISSING'] }],
     });
     const summary = buildSummary([scenario('lifecycle'), sim], META);
     expect(summary.verdict).toBe('pass');
@@ -57,6 +58,7 @@ test.describe('buildSummary', () => {
       expected: ['REFRESH_TOKEN_MISSING'],
       seen: ['REFRESH_TOKEN_MISSING'],
       reason: 'fault: no refresh_token',
+      checks: [{ id: 'token-response-has-refresh-token', status: 'failed', spec: 'RFC 6749 §1.5, §5.1', codes: ['REFRESH_TOKEN_MISSING'], found: ['REFRESH_TOKEN_MISSING'] }],
     });
   });
 

@@ -17,7 +17,7 @@ test.describe('decideExitCode', () => {
     for (const playwrightExit of [ok, testsFailed]) {
       const decision = decideExitCode({ summary: fail, playwrightExit });
       expect(decision.code).toBe(1);
-      expect(decision.message).toContain('Verdict: fail (1 error finding, 1 failed scenario)');
+      expect(decision.message).toContain('Verdict: fail\n  - 1 finding at or above --fail-on error: REFRESH_TOKEN_MISSING (error) in lifecycle');
     }
   });
 

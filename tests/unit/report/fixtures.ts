@@ -1,6 +1,6 @@
 import type { Finding } from '../../../mock-host/findings/finding.ts';
 import type { FindingCode } from '../../../mock-host/findings/catalog.ts';
-import { CATALOG } from '../../../mock-host/findings/catalog.ts';
+import { CATALOG, FINDING_CODES } from '../../../mock-host/findings/catalog.ts';
 import type { ScenarioResult } from '../../../mock-host/report/scenario-result.ts';
 import type { SummaryMeta } from '../../../mock-host/report/build-summary.ts';
 
@@ -18,14 +18,21 @@ export function finding(code: FindingCode, scenario: string, overrides: Partial<
   };
 }
 
+/**
+ * A scenario result. Unless `checks` is given, it reached a check for every code (what it found: its findings), so a
+ * baseline entry it does not match counts as checked and stale; pass `checks: []` for a scenario that reached none.
+ */
 export function scenario(id: string, overrides: Partial<ScenarioResult> = {}): ScenarioResult {
+  const findings = overrides.findings ?? [];
+  const found = [...new Set(findings.map((f) => f.code))];
   return {
     id,
     title: `Scenario ${id}`,
     kind: 'conformance',
     status: 'passed',
     durationMs: 120,
-    findings: [],
+    findings,
+    checks: [{ id: 'every-rule', status: found.length ? 'failed' : 'passed', spec: 'fixture', codes: [...FINDING_CODES], ...(found.length ? { found } : {}) }],
     target: { url: 'http://127.0.0.1:4100', profile: 'chatgpt-plugin', authType: 'oauth' },
     ...overrides,
   };

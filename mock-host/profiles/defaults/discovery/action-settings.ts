@@ -71,4 +71,9 @@ async function discoverAction(ctx: DiscoveryContext): Promise<DiscoveryResult> {
 }
 
 /** GPT Actions: the editor's settings and the OpenAPI document; there is no manifest. */
-export const actionSettingsDiscovery: DiscoveryStrategy = { describes: 'GPT Action settings and the OpenAPI document', discover: discoverAction };
+export const actionSettingsDiscovery: DiscoveryStrategy = {
+  describes: 'GPT Action settings and the OpenAPI document',
+  discover: discoverAction,
+  // An action has no manifest: the OpenAPI URL defaults to <PLUGIN_URL>/openapi.yaml only for the bundled plugin.
+  settingsIssues: ({ url, openapiUrl }) => (url && !openapiUrl ? [{ setting: 'PLUGIN_OPENAPI_URL', message: 'required' }] : []),
+};
