@@ -115,10 +115,13 @@ export const referenceMcpServerOptionsSchema = z
   })
   .superRefine((options, issues) => {
     const chosen = new Set(options.faults);
+    const reported = new Set<string>();
     for (const group of CONFLICTING_FAULTS) {
       const clash = group.filter((name) => chosen.has(name));
-      if (clash.length > 1) {
-        issues.addIssue({ code: 'custom', path: ['faults'], message: `faults ${clash.join(' and ')} contradict each other; pick one` });
+      const message = `faults ${clash.join(' and ')} contradict each other; pick one`;
+      if (clash.length > 1 && !reported.has(message)) {
+        reported.add(message);
+        issues.addIssue({ code: 'custom', path: ['faults'], message });
       }
     }
     if (options.authorizationServer !== undefined) {

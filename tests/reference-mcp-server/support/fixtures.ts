@@ -1,0 +1,24 @@
+import { test as base } from '@playwright/test';
+import type { ReferenceMcpServerOptions } from '../../../examples/reference-mcp-server/options.ts';
+import { startReferenceMcpServer, type RunningReferenceMcpServer } from '../../../examples/reference-mcp-server/start.ts';
+
+export { expect } from '@playwright/test';
+
+export type StartServer = (options?: ReferenceMcpServerOptions) => Promise<RunningReferenceMcpServer>;
+
+/**
+ * `startServer` starts a reference MCP server on a free port, in-process; every instance is closed when the test
+ * ends. Test-scoped on purpose: each test gets fresh state (tokens, sessions, clock), and a start takes milliseconds.
+ */
+export const test = base.extend<{ startServer: StartServer }>({
+  // Playwright reads fixture dependencies from the destructuring pattern, so it must stay an (empty) pattern.
+  startServer: async ({}, use) => {
+    const started: RunningReferenceMcpServer[] = [];
+    await use(async (options = {}) => {
+      const server = await startReferenceMcpServer({ port: 0, ...options });
+      started.push(server);
+      return server;
+    });
+    await Promise.all(started.map((server) => server.close()));
+  },
+});
