@@ -54,6 +54,8 @@ export interface AccessTokenRecord {
   readonly userId: string;
   readonly familyId: string;
   readonly viaRefresh: boolean;
+  /** Millisecond expiry on the server clock; the JWT's `exp` is this rounded up to a second. */
+  readonly expiresAtMs: number;
   revoked: boolean;
 }
 

@@ -33,8 +33,9 @@ interface Deps {
 export async function mintAccessToken(deps: Deps, grant: AccessTokenGrant): Promise<string> {
   const { store, clock, urls, key, ttlSeconds, has } = deps;
   const jti = randomToken();
-  const issuedAt = clock.nowSeconds();
-  store.saveAccessToken({ jti, clientId: grant.clientId, userId: grant.userId, familyId: grant.familyId, viaRefresh: grant.viaRefresh });
+  const nowMs = clock.now();
+  const expiresAtMs = nowMs + ttlSeconds * 1000;
+  store.saveAccessToken({ jti, clientId: grant.clientId, userId: grant.userId, familyId: grant.familyId, viaRefresh: grant.viaRefresh, expiresAtMs });
   const jwt = await new SignJWT({ scope: formatScope(grant.scope), client_id: grant.clientId })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: key.kid, typ: 'at+jwt' })
     .setIssuer(urls.issuer)
@@ -42,8 +43,8 @@ export async function mintAccessToken(deps: Deps, grant: AccessTokenGrant): Prom
     // The fault: the audience is the server, not the resource the client asked for (RFC 8707).
     .setAudience(has('token-audience-wrong') ? urls.origin : urls.mcp)
     .setJti(jti)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + ttlSeconds)
+    .setIssuedAt(Math.floor(nowMs / 1000))
+    .setExpirationTime(Math.ceil(expiresAtMs / 1000))
     .sign(key.privateKey);
   return `${store.credentialPrefix}${jwt}`;
 }
@@ -69,10 +70,12 @@ const malformed: TokenCheck = { ok: false, reason: 'invalid', description: 'The 
 /** The resource server's check of the built-in AS's tokens: signature, iss, aud, exp on the server clock, revocation. */
 export function ownAccessTokenVerifier(deps: Deps): AccessTokenVerifier {
   const { store, clock, urls, key, has } = deps;
+  const checkExpiry = !has('expired-token-accepted');
+  // Expiry is judged on the record's milliseconds below, so a test can stop exactly one second before it.
   const rules = {
     issuer: has('foreign-token-accepted') ? undefined : urls.issuer,
     audience: has('token-audience-wrong') ? undefined : urls.mcp,
-    checkExpiry: !has('expired-token-accepted'),
+    checkExpiry: false,
     clock,
   };
   return async (token) => {
@@ -100,8 +103,10 @@ export function ownAccessTokenVerifier(deps: Deps): AccessTokenVerifier {
 
     const record = claims.jti === undefined ? undefined : store.findAccessToken(claims.jti);
     if (record === undefined) {
-      return has('foreign-token-accepted') ? checked : { ok: false, reason: 'invalid', description: 'The access token is unknown' };
+      if (!has('foreign-token-accepted')) return { ok: false, reason: 'invalid', description: 'The access token is unknown' };
+      return checkClaims(claims, { ...rules, checkExpiry });
     }
+    if (checkExpiry && record.expiresAtMs <= clock.now()) return { ok: false, reason: 'expired', description: 'The access token expired' };
     if (record.revoked || store.isFamilyRevoked(record.familyId)) {
       return { ok: false, reason: 'revoked', description: 'The access token was revoked' };
     }
