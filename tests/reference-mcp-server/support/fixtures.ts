@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 import type { ReferenceMcpServerOptions } from '../../../examples/reference-mcp-server/options.ts';
 import { startReferenceMcpServer, type RunningReferenceMcpServer } from '../../../examples/reference-mcp-server/start.ts';
+import { startDocumentHost, type DocumentHost } from './document-host.ts';
 
 export { expect } from '@playwright/test';
 
@@ -10,7 +11,7 @@ export type StartServer = (options?: ReferenceMcpServerOptions) => Promise<Runni
  * `startServer` starts a reference MCP server on a free port, in-process; every instance is closed when the test
  * ends. Test-scoped on purpose: each test gets fresh state (tokens, sessions, clock), and a start takes milliseconds.
  */
-export const test = base.extend<{ startServer: StartServer }>({
+export const test = base.extend<{ startServer: StartServer; documents: DocumentHost }>({
   // Playwright reads fixture dependencies from the destructuring pattern, so it must stay an (empty) pattern.
   startServer: async ({}, use) => {
     const started: RunningReferenceMcpServer[] = [];
@@ -20,5 +21,11 @@ export const test = base.extend<{ startServer: StartServer }>({
       return server;
     });
     await Promise.all(started.map((server) => server.close()));
+  },
+  /** A loopback host for CIMD documents and client JWKS, started only by tests that ask for it. */
+  documents: async ({}, use) => {
+    const host = await startDocumentHost();
+    await use(host);
+    await host.close();
   },
 });
