@@ -1,8 +1,8 @@
 import { expect, test } from './support/fixtures.ts';
-import { at, postForm } from './support/http.ts';
+import { at, postForm, request } from './support/http.ts';
 import { ASSERTION_TYPE, newAssertionKey, signAssertion } from './support/document-host.ts';
 import { CHATGPT_STABLE_CALLBACK, chatgptDocument, claudeCodeDocument, claudeDocument } from './support/host-documents.ts';
-import { authorizeAndDecide, exchangeCode, expectTokenError, expectTokenSet, obtainCode, refreshTokenOf, refreshWith } from './support/oauth.ts';
+import { authorizeAndDecide, authorizeUrl, exchangeCode, newPkce, signIn, expectTokenError, expectTokenSet, obtainCode, refreshTokenOf, refreshWith } from './support/oauth.ts';
 
 test.describe('client ID metadata documents', () => {
   test("Claude's and Claude Code's documents: public clients, consent shows the client_id host", async ({ startServer, documents }) => {
@@ -12,8 +12,10 @@ test.describe('client ID metadata documents', () => {
     const claudeCode = documents.serve('/oauth/claude-code-client-metadata', {});
     documents.serve('/oauth/claude-code-client-metadata', claudeCodeDocument(claudeCode));
 
-    const consent = await authorizeAndDecide(server, { client_id: claude, redirect_uri: 'https://claude.ai/api/mcp/auth_callback' }, { decision: 'deny' });
-    expect(consent.kind).toBe('redirect');
+    const cookie = await signIn(server);
+    const consent = await request(authorizeUrl(server, newPkce(), { client_id: claude, redirect_uri: 'https://claude.ai/api/mcp/auth_callback' }), { headers: { cookie } });
+    expect(consent.status).toBe(200);
+    expect(consent.text).toContain(`<strong>${new URL(claude).host}</strong> wants to use your Reference MCP Notes account`);
     for (const [clientId, redirect] of [
       [claude, 'https://claude.ai/api/mcp/auth_callback'],
       [claudeCode, 'http://localhost:40123/callback'],

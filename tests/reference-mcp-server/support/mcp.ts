@@ -4,6 +4,9 @@ import type { RunningReferenceMcpServer } from '../../../examples/reference-mcp-
 import { expect } from './fixtures.ts';
 import { at, request, required, type HttpResult } from './http.ts';
 
+/** What the MCP helpers need of a server: the reference one or the oidc-provider one. */
+export type McpTarget = Pick<RunningReferenceMcpServer, 'url' | 'mcpUrl'>;
+
 /** Raw Streamable HTTP requests (so tests see statuses and headers) and an SDK client for the happy paths. */
 
 /** The Accept header the SDK transport insists on for POST (406 otherwise). */
@@ -32,7 +35,7 @@ export interface McpRequestOptions {
   readonly method?: string;
 }
 
-export function mcpRequest(server: RunningReferenceMcpServer, body: unknown, options: McpRequestOptions = {}): Promise<HttpResult> {
+export function mcpRequest(server: McpTarget, body: unknown, options: McpRequestOptions = {}): Promise<HttpResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: MCP_ACCEPT, ...options.headers };
   if (options.token !== undefined) headers['authorization'] = `${options.scheme ?? 'Bearer'} ${options.token}`;
   if (options.sessionId !== undefined) {
@@ -55,7 +58,7 @@ export function rpcAnswer(result: HttpResult): unknown {
 }
 
 /** initialize + notifications/initialized; returns the session id. */
-export async function openSession(server: RunningReferenceMcpServer, token: string | undefined): Promise<string> {
+export async function openSession(server: McpTarget, token: string | undefined): Promise<string> {
   const initialized = await mcpRequest(server, initializeRequest(), token === undefined ? {} : { token });
   expect(initialized.status, initialized.text).toBe(200);
   const sessionId = required(initialized.headers.get('mcp-session-id'), 'an Mcp-Session-Id header');
@@ -65,13 +68,13 @@ export async function openSession(server: RunningReferenceMcpServer, token: stri
 }
 
 /** A tools/call in a fresh session; the HTTP answer, for status checks. */
-export async function callToolRaw(server: RunningReferenceMcpServer, token: string, name: string, args: Record<string, unknown> = {}): Promise<HttpResult> {
+export async function callToolRaw(server: McpTarget, token: string, name: string, args: Record<string, unknown> = {}): Promise<HttpResult> {
   const sessionId = await openSession(server, token);
   return mcpRequest(server, toolCall(name, args), { token, sessionId });
 }
 
 /** structuredContent of a successful tools/call. */
-export async function callToolOk(server: RunningReferenceMcpServer, token: string, name: string, args: Record<string, unknown> = {}): Promise<unknown> {
+export async function callToolOk(server: McpTarget, token: string, name: string, args: Record<string, unknown> = {}): Promise<unknown> {
   const answer = await callToolRaw(server, token, name, args);
   expect(answer.status, answer.text).toBe(200);
   const rpc = rpcAnswer(answer);
@@ -80,7 +83,7 @@ export async function callToolOk(server: RunningReferenceMcpServer, token: strin
 }
 
 /** The official SDK client, connected with a bearer token. */
-export async function connectClient(server: RunningReferenceMcpServer, token: string): Promise<Client> {
+export async function connectClient(server: McpTarget, token: string): Promise<Client> {
   const client = new Client({ name: 'reference-mcp-tests', version: '1.0.0' });
   const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl), { requestInit: { headers: { authorization: `Bearer ${token}` } } });
   await client.connect(transport);
