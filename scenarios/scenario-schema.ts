@@ -5,7 +5,7 @@ import { STEP_ACTIONS, type Step } from '../mock-host/steps/step-vocabulary.ts';
 
 export type { Step } from '../mock-host/steps/step-vocabulary.ts';
 
-const SECTIONS = ['discovery', 'authorization', 'token', 'api', 'refresh', 'provider'] as const satisfies readonly FindingSection[];
+const SECTIONS = ['discovery', 'resource-server', 'authorization-server', 'registration', 'authorization', 'token', 'api', 'refresh', 'provider'] as const satisfies readonly FindingSection[];
 const findingCode = z.enum(FINDING_CODES as [string, ...string[]]);
 
 

@@ -4,7 +4,7 @@
  * checks pick between the two levels FINDINGS.md gives (API_SLOW, API_RATE_LIMITED).
  */
 export type Severity = 'error' | 'warning' | 'info';
-export type FindingSection = 'discovery' | 'authorization' | 'token' | 'api' | 'refresh' | 'provider';
+export type FindingSection = 'discovery' | 'resource-server' | 'authorization-server' | 'registration' | 'authorization' | 'token' | 'api' | 'refresh' | 'provider';
 
 export interface CatalogEntry {
   readonly section: FindingSection;
@@ -86,6 +86,58 @@ export const CATALOG = {
   REFRESH_CONCURRENT_FAILS: entry('refresh', 'warning', 'Concurrent refreshes with one refresh token fail', 'RFC 9700 §4.14.2 (grace period)'),
   REFRESH_SCOPE_NARROWED: entry('refresh', 'warning', 'The refreshed token carries fewer scopes', 'RFC 6749 §6'),
   USER_MISSING_CREDENTIALS: entry('refresh', 'error', 'Users lose access after the token expires', 'ChatGPT host behaviour: "User is missing credentials"'),
+  // 7. MCP hosts (FINDINGS.md §7): resource server discovery
+  MCP_UNAUTHENTICATED_NOT_401: entry('resource-server', 'error', 'An MCP request without a token does not get 401', 'MCP authorization §2.6 (2025-11-25); RFC 6750 §3'),
+  CHALLENGE_NO_RESOURCE_METADATA: entry('resource-server', 'warning', 'The 401 challenge does not point at the protected resource metadata', 'RFC 9728 §5.1; MCP authorization (protected resource metadata discovery)'),
+  AUTH_CHALLENGE_NOT_HTTP_401: entry('resource-server', 'error', 'A protected tool signals missing auth in a 200 answer', 'MCP authorization §2.6; RFC 6750 §3'),
+  TOOL_SECURITY_SCHEMES_MISSING: entry('resource-server', 'warning', 'A tool that needs auth declares no oauth2 security scheme', 'OpenAI plugins: authentication (per-tool securitySchemes)'),
+  PRM_UNREACHABLE: entry('resource-server', 'error', 'The protected resource metadata cannot be fetched', 'RFC 9728 §3'),
+  PRM_INVALID: entry('resource-server', 'error', 'The protected resource metadata is invalid', 'RFC 9728 §2, §3.2'),
+  PRM_WELL_KNOWN_FORM_MISSING: entry('resource-server', 'warning', 'One well-known form of the protected resource metadata is missing', 'RFC 9728 §3.1; MCP authorization (well-known probing order)'),
+  PRM_RESOURCE_MISMATCH: entry('resource-server', 'error', 'The metadata resource is not the MCP URL the user entered', 'RFC 9728 §3.3; RFC 8707 §2'),
+  PRM_AUTHORIZATION_SERVER_UNUSABLE: entry('resource-server', 'error', 'An authorization server the metadata names is unusable', 'RFC 9728 §2; MCP authorization (authorization server selection)'),
+  PRM_OFFLINE_ACCESS_ADVERTISED: entry('resource-server', 'warning', 'offline_access is advertised by the resource server', 'MCP authorization 2026-07-28 (scopes: offline_access belongs to the authorization server)'),
+  MCP_STALE_SESSION_NOT_404: entry('resource-server', 'warning', 'An unknown MCP session does not get 404', 'MCP transports (2025-11-25) §2.5: session management'),
+  MCP_ORIGIN_NOT_VALIDATED: entry('resource-server', 'warning', 'The MCP endpoint serves a foreign Origin', 'MCP transports §2.0.1: security warning (validate Origin)'),
+  // 7.2 Authorization-server metadata
+  AS_METADATA_UNREACHABLE: entry('authorization-server', 'error', 'The authorization server metadata cannot be fetched', 'RFC 8414 §3; OpenID Connect Discovery 1.0 §4'),
+  AS_OIDC_DISCOVERY_MISSING: entry('authorization-server', 'warning', 'OpenID configuration is missing beside RFC 8414 metadata', 'OpenID Connect Discovery 1.0 §4'),
+  AS_ISSUER_MISMATCH: entry('authorization-server', 'error', 'The metadata issuer differs from the issuer it was fetched for', 'RFC 8414 §3.3; RFC 9728 §2'),
+  AS_PKCE_NOT_ADVERTISED: entry('authorization-server', 'error', 'The authorization server does not advertise PKCE S256', 'MCP authorization (PKCE: code_challenge_methods_supported); RFC 8414 §2'),
+  AS_NO_CLIENT_REGISTRATION: entry('authorization-server', 'error', 'The authorization server offers no way for a host to get a client', 'MCP authorization (client registration: CIMD, DCR)'),
+  AS_CIMD_AUTH_METHOD_MISMATCH: entry('authorization-server', 'warning', "CIMD is advertised without an auth method the host's document uses", 'draft-ietf-oauth-client-id-metadata-document; MCP authorization (CIMD)'),
+  AS_OFFLINE_ACCESS_NOT_ADVERTISED: entry('authorization-server', 'warning', 'The authorization server does not advertise refresh tokens', 'RFC 8414 §2 (scopes_supported, grant_types_supported); MCP authorization (offline_access)'),
+  AS_ISS_NOT_ADVERTISED: entry('authorization-server', 'info', 'The authorization server does not advertise RFC 9207 iss', 'RFC 9207 §3'),
+  // 7.3 Client registration
+  CIMD_HOST_DOCUMENT_REJECTED: entry('registration', 'error', "The authorization server refuses the host's client metadata document", 'draft-ietf-oauth-client-id-metadata-document; MCP authorization (CIMD)'),
+  DCR_REJECTS_HOST_METADATA: entry('registration', 'error', "Dynamic registration refuses the host's client metadata", 'RFC 7591 §3'),
+  DCR_RESPONSE_INVALID: entry('registration', 'error', 'The dynamic registration answer is invalid', 'RFC 7591 §3.2.1'),
+  UNKNOWN_CLIENT_NOT_INVALID_CLIENT: entry('registration', 'warning', 'An unknown client_id does not get 401 invalid_client', 'RFC 6749 §5.2'),
+  DCR_ACCEPTS_INSECURE_REDIRECT: entry('registration', 'warning', 'Dynamic registration accepts a non-loopback http redirect URI', 'RFC 7591 §5; RFC 9700 §4.1'),
+  // 7.4 Authorization endpoint
+  PKCE_NOT_ENFORCED: entry('authorization', 'error', 'PKCE is not enforced', 'RFC 7636 §4.4, §4.6; OAuth 2.1 §4.1.1'),
+  RESOURCE_PARAMETER_REJECTED: entry('authorization', 'error', "The host's resource parameter is refused", 'RFC 8707 §2; MCP authorization (resource parameter)'),
+  AUTHORIZE_ISS_INVALID: entry('authorization', 'error', 'The authorization response lacks the advertised iss, or it is wrong', 'RFC 9207 §2, §2.4'),
+  CONSENT_DENY_IGNORED: entry('authorization', 'error', 'A denied consent still yields a code', 'RFC 6749 §4.1.2.1 (access_denied)'),
+  TOKEN_USER_CONFUSION: entry('authorization', 'error', "One user's token acts as another user", 'RFC 6749 §10; OWASP: broken object-level authorization'),
+  AS_ADVERTISED_ENDPOINT_MISSING: entry('authorization-server', 'warning', 'An endpoint the authorization server advertises is missing', 'RFC 8414 §2; RFC 7009'),
+  // 7.5 Token endpoint
+  TOKEN_PUBLIC_CLIENT_REJECTED: entry('token', 'error', 'A registered public client cannot exchange its code', 'RFC 6749 §2.1, §3.2.1; RFC 7591 (token_endpoint_auth_method none)'),
+  TOKEN_CLIENT_ASSERTION_REJECTED: entry('token', 'error', "The host's private_key_jwt client assertion is refused", 'RFC 7523 §2.2, §3; OpenID Connect Core §9'),
+  CLIENT_ASSERTION_NOT_VERIFIED: entry('token', 'error', 'The token endpoint accepts an invalid client assertion', 'RFC 7523 §3'),
+  TOKEN_AUDIENCE_NOT_RESOURCE: entry('token', 'warning', 'The access token audience is not the requested resource', 'RFC 8707 §2; RFC 9068 §3'),
+  TOKEN_RESPONSE_CACHEABLE: entry('token', 'warning', 'The token response may be cached', 'RFC 6749 §5.1 (Cache-Control: no-store)'),
+  OAUTH_ENDPOINT_SLOW: entry('token', 'warning', 'An OAuth endpoint is slow for the host', 'Claude connectors: authentication (10 s budget)'),
+  // 7.6 Refresh and lifecycle
+  REFRESH_NEEDS_SCOPE: entry('refresh', 'error', "A refresh without scope fails, as the host sends it", 'RFC 6749 §6 (scope is optional on refresh)'),
+  REFRESH_ERROR_NOT_INVALID_GRANT: entry('refresh', 'warning', 'A dead refresh token does not get 400 invalid_grant', 'RFC 6749 §5.2'),
+  REFRESH_NOT_ROTATED: entry('refresh', 'warning', "A public client's refresh token does not rotate", 'OAuth 2.1 §4.3.1; MCP authorization (refresh token rotation)'),
+  EXPIRED_TOKEN_CHALLENGE_NO_ERROR: entry('refresh', 'info', 'The 401 for an expired token lacks error="invalid_token"', 'RFC 6750 §3.1'),
+  CONNECTION_EXPIRED: entry('refresh', 'error', 'Users lose the connection after the token expires', 'MCP hosts: "Your connection has expired. Reconnect it"'),
+  // 7.7 Resource server token validation
+  RS_ACCEPTS_FOREIGN_TOKEN: entry('api', 'error', 'The MCP server accepts a token not issued for it', 'RFC 8707 §2; RFC 9068 §4; MCP authorization (token audience validation)'),
+  RS_TOKEN_IN_QUERY_ACCEPTED: entry('api', 'error', 'The MCP server accepts an access token in the query string', 'MCP authorization (access token usage); RFC 6750 §2.3'),
+  RS_SCOPE_CHALLENGE_INVALID: entry('api', 'warning', 'Insufficient scope is not a 403 insufficient_scope challenge', 'RFC 6750 §3.1; MCP authorization (scope challenge handling)'),
   // 6. Providers
   PROVIDER_GOOGLE_OFFLINE_ACCESS: entry('provider', 'error', 'Google issues no refresh token without access_type=offline', 'Google OAuth 2.0 for web server apps: offline access'),
   PROVIDER_AUTH0_OFFLINE_ACCESS: entry('provider', 'error', 'Auth0 issues no refresh token without offline_access', 'Auth0: refresh tokens'),

@@ -3,6 +3,9 @@ import { CATALOG, FINDING_CODES, findingDocPath, type FindingCode, type FindingS
 
 const SECTIONS: Record<FindingSection, string> = {
   discovery: 'Discovery: manifest and OpenAPI',
+  'resource-server': 'MCP: resource server discovery',
+  'authorization-server': 'MCP: authorization-server metadata',
+  registration: 'MCP: client registration',
   authorization: 'Authorization (browser)',
   token: 'Token exchange',
   api: 'Using the plugin API',

@@ -15,7 +15,43 @@ export type AuthConfig =
       verificationTokens: Record<string, string>;
       /** RFC 8707: the resource the host asks tokens for (an MCP server's canonical URL); legacy hosts send none. */
       resource?: string;
+      /** What the authorization server's metadata says (MCP hosts discover it; legacy hosts are configured). */
+      server?: AuthorizationServerInfo;
     };
+
+/** The members of an authorization server's metadata (RFC 8414) that decide what a host does. */
+export interface AuthorizationServerInfo {
+  issuer: string;
+  /** The metadata document the host used. */
+  metadataUrl: string;
+  registrationEndpoint?: string;
+  revocationEndpoint?: string;
+  /** Every endpoint the metadata advertises, by member name (revocation_endpoint, jwks_uri…). */
+  advertisedEndpoints: Readonly<Record<string, string>>;
+  scopesSupported?: readonly string[];
+  grantTypesSupported?: readonly string[];
+  codeChallengeMethods?: readonly string[];
+  tokenEndpointAuthMethods?: readonly string[];
+  /** `client_id_metadata_document_supported: true`. */
+  cimdSupported: boolean;
+  /** RFC 9207 `authorization_response_iss_parameter_supported: true`. */
+  issParameterSupported: boolean;
+}
+
+/** What an MCP host learnt about the resource server before any token (RFC 9728). */
+export interface ProtectedResourceInfo {
+  /** The MCP endpoint exactly as the user entered it. */
+  endpoint: string;
+  metadataUrl: string;
+  /** The metadata's `resource`. */
+  resource: string;
+  authorizationServers: readonly string[];
+  scopesSupported?: readonly string[];
+  /** `scope` of the 401 challenge, when it named one. */
+  challengeScope?: string;
+  /** The 401 pointed at the metadata (`resource_metadata`). */
+  pointer?: string;
+}
 
 export interface ApiOperation {
   operationId: string;
@@ -33,8 +69,10 @@ export interface ApiOperation {
 }
 
 export interface PluginTarget {
-  /** Origin the manifest was fetched from. */
+  /** Origin the manifest was fetched from (the MCP endpoint for an MCP server). */
   origin: string;
+  /** An MCP server: its protected-resource metadata (absent for legacy plugins and Actions). */
+  mcp?: ProtectedResourceInfo;
   manifestUrl: string;
   openapiUrl: string;
   nameForHuman?: string;
