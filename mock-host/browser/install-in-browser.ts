@@ -28,7 +28,9 @@ export async function installInBrowser(args: {
     if (host) setTimeout(() => args.abandon?.(host.startUrl), session.profile.timeouts.browserNavigationMs).unref();
   });
   if (outcome.kind !== 'callback') {
+    const client = await session.client();
     const failed = session.findings.run(checkAuthorizePageLoads, {
+      ...(client.source === 'cimd' ? { cimdClientId: client.clientId } : {}),
       failure: outcome,
       redirectUri: sent.redirectUri,
       hostName: session.profile.displayName,

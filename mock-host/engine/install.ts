@@ -1,5 +1,6 @@
-import { checkCallbackError, checkCallbackSingleValued, checkCodeReturned, checkStateMatches, checkStateReturned, type CallbackInput, type StateVerdict } from '../checks/authorization/callback.ts';
+import { checkCallbackError, checkCallbackIssuer, checkCallbackSingleValued, checkCodeReturned, checkStateMatches, checkStateReturned, type CallbackInput, type StateVerdict } from '../checks/authorization/callback.ts';
 import { PROVIDER_CHECKS } from '../checks/provider/provider-quirks.ts';
+import { checkClientAssertionAccepted, checkPublicClientAccepted, checkResourceAccepted } from '../checks/token/client-kind-rejected.ts';
 import { checkBodyEncodingAccepted, checkClientAuthAccepted, checkExchangeAccepted } from '../checks/token/exchange-rejected.ts';
 import type { FindingDraft } from '../findings/finding.ts';
 import type { AuthorizationRequest, CallbackParams } from '../model/authorization.ts';
@@ -23,8 +24,14 @@ export async function completeInstall(session: HostSession, callback: CallbackPa
   if (repeated.length) session.consumeState(sent.state);
   stop(repeated, `the callback repeated ${callback.repeated.join(' and ')}`);
   const flow = session.profile.flow;
+  const client = await session.client();
+  const server = session.oauth().server;
+  // RFC 9207 first: a host that validates iss rejects a response (an error one too) before reading anything else.
+  if (flow.authorization.validatesIss && server) {
+    stop(session.findings.run(checkCallbackIssuer, { ...input, advertised: server.issParameterSupported, issuer: server.issuer }), 'the authorization response had no valid iss');
+  }
   stop(
-    session.findings.run(checkCallbackError, { ...input, hostSendsPkce: flow.authorization.pkce !== 'none', hostName: session.profile.displayName }),
+    session.findings.run(checkCallbackError, { ...input, hostSendsPkce: flow.authorization.pkce !== 'none', hostName: session.profile.displayName, clientSource: client.source }),
     `the provider answered the authorization request with error=${callback.error}${callback.errorDescription ? ` (${callback.errorDescription.slice(0, 200)})` : ''}`,
   );
   stop(session.findings.run(checkStateReturned, input), 'the callback had no state');
@@ -43,7 +50,7 @@ async function exchangeCode(session: HostSession, code: string, sent: Authorizat
     ...(sent.codeVerifier ? { codeVerifier: sent.codeVerifier } : {}),
     ...(sent.resource ? { resource: sent.resource } : {}),
   };
-  const result = await requestTokens(session, fields, 'host', { label: 'exchange code' });
+  let result = await requestTokens(session, fields, 'host', { label: 'exchange code' });
   const auth = session.oauth();
   if (session.provider) {
     const quirkInput = {
@@ -56,8 +63,10 @@ async function exchangeCode(session: HostSession, code: string, sent: Authorizat
     };
     for (const check of PROVIDER_CHECKS) session.findings.run(check, quirkInput);
   }
+  const refusal = result.tokens ? undefined : await diagnoseRefusedClient(session, fields, result);
+  if (refusal?.recovered) result = refusal.recovered;
   if (!result.tokens) {
-    const diagnosis = await diagnoseRejectedExchange(session, fields, result);
+    const diagnosis = [...(refusal?.drafts ?? []), ...(await diagnoseRejectedExchange(session, fields, result))];
     const knownCauses = session.findings.errorCodesOf([...result.drafts, ...diagnosis]);
     const rejected = session.findings.run(checkExchangeAccepted, {
       issued: false,
@@ -102,4 +111,28 @@ async function diagnoseRejectedExchange(session: HostSession, fields: Parameters
   if (!other) return [];
   const retry = await requestTokens(session, fields, 'diagnose', { authMethod: other, label: `diagnose: same exchange with ${other}` });
   return session.findings.run(checkClientAuthAccepted, { ...retried(retry), used: client.authMethod, other, fix: session.profile.flow.client.clientAuthFix(client.authMethod, other) });
+}
+
+/**
+ * The exchange of a client the host registered itself (public, or private_key_jwt) or one carrying `resource` was
+ * refused: tell which of these the endpoint objects to. Returns the tokens of a retry the host's own variant would
+ * also get (an assertion whose aud is the issuer rather than the token endpoint: only a warning, the install goes on).
+ */
+async function diagnoseRefusedClient(session: HostSession, fields: Parameters<typeof requestTokens>[1], failed: GrantResult): Promise<{ recovered?: GrantResult; drafts: FindingDraft[] }> {
+  const client = await session.client();
+  const refused = { ...(failed.rejection ? { rejection: failed.rejection } : {}), authMethod: client.authMethod, registered: client.source !== 'configured', exchangeId: failed.outcome.exchangeId, curl: failed.curl };
+  const drafts = [...session.findings.run(checkPublicClientAccepted, refused)];
+  let recovered: GrantResult | undefined;
+  if (client.authMethod === 'private_key_jwt' && client.signer) {
+    const issuer = session.oauth().server?.issuer;
+    const retry = issuer ? await requestTokens(session, fields, 'diagnose', { assertionAudience: issuer, label: 'diagnose: the same exchange, assertion aud = issuer' }) : undefined;
+    drafts.push(...session.findings.run(checkClientAssertionAccepted, { ...refused, ...(retry ? { issuerAudienceAccepted: !!retry.tokens, issuerAudienceExchangeId: retry.outcome.exchangeId } : {}) }));
+    if (retry?.tokens) recovered = retry;
+  }
+  if (fields.grant === 'authorization_code' && fields.resource && failed.rejection?.status === 400) {
+    const { resource: _resource, ...withoutResource } = fields;
+    const retry = await requestTokens(session, withoutResource, 'diagnose', { label: 'diagnose: the same exchange without resource' });
+    drafts.push(...session.findings.run(checkResourceAccepted, { resource: fields.resource, grant: fields.grant, withoutIssued: !!retry.tokens, failedExchangeId: failed.outcome.exchangeId, retryExchangeId: retry.outcome.exchangeId, curl: failed.curl }));
+  }
+  return { ...(recovered ? { recovered } : {}), drafts };
 }

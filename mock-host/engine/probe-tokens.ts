@@ -3,10 +3,10 @@ import type { ApiOperation } from '../model/target.ts';
 import type { HostSession } from './session.ts';
 
 /** An operation that needs the user's token and no input; the probes need one to be meaningful. */
-export function protectedOperation(session: HostSession): ApiOperation | undefined {
-  const ops = session.profile.flow.call.operations(session).filter((o) => o.requiresAuth && !o.needsInput);
+export async function protectedOperation(session: HostSession): Promise<ApiOperation | undefined> {
+  const ops = (await session.profile.flow.call.operations(session)).filter((o) => o.requiresAuth && !o.needsInput);
   const wanted = session.settings.operation;
-  return ops.find((o) => o.operationId === wanted) ?? ops.find((o) => o.method === 'GET') ?? ops[0];
+  return ops.find((o) => o.operationId === wanted) ?? ops.find((o) => o.method === 'GET' || o.readOnly) ?? ops[0];
 }
 
 /** A probe's call: the profile's call strategy, with whatever credential the probe sends. */
@@ -19,7 +19,7 @@ export function probeCall(session: HostSession, op: ApiOperation, authorization:
  * lower-case scheme must work as well as "Bearer" (token_type is "bearer" in the docs' own example).
  */
 export async function probeInvalidTokens(session: HostSession): Promise<void> {
-  const op = protectedOperation(session);
+  const op = await protectedOperation(session);
   if (!op) {
     session.findings.skip(checkInvalidCredentialAnswer, 'no operation requires authentication and takes no input');
     return session.abort('no operation requires authentication and takes no input: nothing to probe', 'skipped');

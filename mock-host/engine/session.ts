@@ -11,7 +11,7 @@ import { LifecycleAbort, type AbortAttachment } from '../model/lifecycle-abort.t
 import type { ProviderId } from '../model/provider-id.ts';
 import type { AuthConfig, PluginTarget } from '../model/target.ts';
 import { buildAuthorizationRequest } from '../oauth/authorization-request.ts';
-import type { HostProfile, OAuthClient } from '../profiles/host-profile.ts';
+import type { DocumentPublisher, HostProfile, OAuthClient } from '../profiles/host-profile.ts';
 import { Recorder } from '../recorder/recorder.ts';
 import { SecretRegistry } from '../recorder/secrets.ts';
 import { detectProvider } from '../checks/provider/detect-provider.ts';
@@ -31,6 +31,8 @@ export interface SessionInit {
   clock?: VirtualClock;
   /** A simulated target's own clock, so probes can outlive its tokens without waiting. */
   targetClock?: TargetClock;
+  /** Where the host serves documents the target fetches (the mock host). */
+  documents?: DocumentPublisher;
 }
 
 export interface TargetClock {
@@ -50,6 +52,7 @@ export class HostSession {
   readonly hostOrigin?: string;
   readonly clock: VirtualClock;
   readonly targetClock?: TargetClock;
+  readonly documents?: DocumentPublisher;
   readonly secrets = new SecretRegistry();
   readonly recorder: Recorder;
   readonly findings: FindingCollector;
@@ -62,6 +65,7 @@ export class HostSession {
   provider?: ProviderId;
   credentials?: Credentials;
   #client?: Promise<OAuthClient>;
+  readonly #disposers: (() => Promise<void>)[] = [];
   readonly #states: PendingStates<AuthorizationRequest>;
 
   constructor(init: SessionInit) {
@@ -72,6 +76,7 @@ export class HostSession {
     this.hostOrigin = init.hostOrigin;
     this.clock = init.clock ?? new VirtualClock();
     if (init.targetClock) this.targetClock = init.targetClock;
+    if (init.documents) this.documents = init.documents;
     this.recorder = new Recorder(this.secrets);
     this.findings = new FindingCollector(init.scenario, init.profile.severityOverrides, (text) => this.secrets.redact(text));
     this.events = new EventLog(() => this.clock.now());
@@ -179,6 +184,16 @@ export class HostSession {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** Something the host holds open for this install (an MCP session) that must be closed when the scenario ends. */
+  onDispose(dispose: () => Promise<void>): void {
+    this.#disposers.push(dispose);
+  }
+
+  /** Closes what the host holds open for this install. */
+  async dispose(): Promise<void> {
+    for (const dispose of this.#disposers.splice(0)) await dispose().catch(() => undefined);
   }
 
   /** Moves the host's clock on (and says so in the event log). */

@@ -1,4 +1,3 @@
-import { TOKEN_CHECKS } from '../checks/token/token-checks.ts';
 import type { GrantPurpose } from '../events/host-event.ts';
 import type { FindingDraft } from '../findings/finding.ts';
 import type { TokenResponseFacts } from '../oauth/token-facts.ts';
@@ -23,6 +22,8 @@ export interface GrantResult {
 export interface GrantVariation {
   encoding?: TokenBodyEncoding;
   authMethod?: TokenAuthMethod;
+  /** private_key_jwt: the assertion's aud (default: the token endpoint URL, as ChatGPT sends it). */
+  assertionAudience?: string;
   overrides?: Record<string, string>;
   label?: string;
 }
@@ -35,6 +36,7 @@ export async function requestTokens(session: HostSession, fields: TokenGrantFiel
   const auth = session.oauth();
   const client = await session.client();
   const { token } = session.profile.flow;
+  const authMethod = variation.authMethod ?? client.authMethod;
   const params: TokenRequestParams = {
     ...fields,
     shape: token,
@@ -44,14 +46,15 @@ export async function requestTokens(session: HostSession, fields: TokenGrantFiel
     clientId: client.clientId,
     ...(client.clientSecret !== undefined ? { clientSecret: client.clientSecret } : {}),
     encoding: variation.encoding ?? auth.tokenBodyEncoding,
-    authMethod: variation.authMethod ?? client.authMethod,
+    authMethod,
+    ...(authMethod === 'private_key_jwt' && client.signer ? { clientAssertion: await client.signer.sign(client.clientId, variation.assertionAudience ?? auth.tokenUrl) } : {}),
     ...(variation.overrides ? { overrides: variation.overrides } : {}),
     ...(variation.label ? { label: variation.label } : {}),
   };
   const outcome = await sendTokenRequest(session.recorder, params);
-  const read = readTokenResponse(outcome, { grant: fields.grant, ...(session.provider ? { provider: session.provider } : {}), secrets: session.secrets });
+  const read = readTokenResponse(outcome, { grant: fields.grant, ...(session.provider ? { provider: session.provider } : {}), ...(fields.resource ? { resource: fields.resource } : {}), secrets: session.secrets });
   // A diagnosis re-sends a refused request another way only to learn what the endpoint objects to: its answer is no finding.
-  const drafts = purpose === 'diagnose' ? [] : TOKEN_CHECKS.flatMap((check) => session.findings.run(check, read.facts));
+  const drafts = purpose === 'diagnose' ? [] : token.checks.flatMap((check) => session.findings.run(check, read.facts));
   session.emit({
     type: 'token-response',
     exchangeId: outcome.exchangeId,

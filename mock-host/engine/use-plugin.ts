@@ -1,15 +1,16 @@
 import { checkAuthorizedCall, checkRateLimited } from '../checks/api/check-api-response.ts';
 import type { ApiOperation } from '../model/target.ts';
 import type { CallResult } from '../profiles/host-profile.ts';
-import { usableAccessToken } from './refresh.ts';
+import { bearerChallenge } from '../oauth/www-authenticate.ts';
+import { loseAccess, refreshCredentials, usableAccessToken } from './refresh.ts';
 import type { HostSession } from './session.ts';
 
 // A 429 is retried once after this long at most, whatever Retry-After asks: the harness must finish.
 const MAX_BACKOFF_MS = 2_000;
 
 /** Picks the operation the "use" steps call: PLUGIN_OPERATION, else the first that needs no input (GET first). */
-export function pickOperation(session: HostSession, wanted?: string): ApiOperation {
-  const ops = session.profile.flow.call.operations(session);
+export async function pickOperation(session: HostSession, wanted?: string): Promise<ApiOperation> {
+  const ops = await session.profile.flow.call.operations(session);
   const id = wanted ?? session.settings.operation;
   if (id) {
     const op = ops.find((o) => o.operationId === id);
@@ -18,7 +19,8 @@ export function pickOperation(session: HostSession, wanted?: string): ApiOperati
   }
   if (!ops.length) return session.abort('the OpenAPI document gave no operations to call (see the OPENAPI_* findings of the discovery scenario)', 'failed');
   const free = ops.filter((o) => !o.needsInput);
-  const op = free.find((o) => o.method === 'GET') ?? free[0];
+  // Read-only first: a host's own calls must not change the user's data (GET, or an MCP readOnlyHint tool).
+  const op = free.find((o) => o.method === 'GET' || o.readOnly) ?? free[0];
   if (!op) return session.abort('every operation needs input: set PLUGIN_OPERATION to one the harness may call', 'inconclusive');
   return op;
 }
@@ -58,7 +60,7 @@ export async function hostCall(session: HostSession, op: ApiOperation, authoriza
 
 /** The "use" step: call an operation as the host would, with everything that implies for expired tokens. */
 export async function usePlugin(session: HostSession, operationId?: string): Promise<UseResult> {
-  const op = pickOperation(session, operationId);
+  const op = await pickOperation(session, operationId);
   const authorization = await hostAuthorization(session);
   const authType = session.requireTarget().auth.type;
   const tokenSource = authType === 'oauth' ? (session.credentials?.source ?? 'exchange') : authType === 'none' ? 'none' : 'static';
@@ -69,17 +71,34 @@ export async function usePlugin(session: HostSession, operationId?: string): Pro
     await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, Number.isFinite(retryAfter) ? retryAfter * 1000 : MAX_BACKOFF_MS)));
     call = await hostCall(session, op, authorization, `call ${op.operationId} after backing off`, tokenSource);
   }
+  if (call.outcome.response?.status === 401 && authType === 'oauth') call = (await reactToUnauthorized(session, op, call)) ?? call;
   const judged = session.findings.run(checkAuthorizedCall, {
     outcome: call.outcome,
     profile: session.profile,
     operationId: op.operationId,
-    tokenSource: tokenSource === 'none' ? 'static' : tokenSource,
+    // After a reactive refresh the call that counts was made with the refreshed token.
+    tokenSource: authType === 'oauth' ? (session.credentials?.source ?? 'exchange') : 'static',
     curl: call.curl,
     authDropped: call.authDropped,
+    ...(call.failureInBody ? { failureInBody: call.failureInBody } : {}),
   });
   const status = call.outcome.response?.status ?? 0;
-  if (status < 200 || status >= 300) {
-    session.abort(`${op.operationId} answered ${status || call.outcome.error?.message}`, 'failed', session.findings.errorCodesOf([...call.drafts, ...judged]));
+  if (status < 200 || status >= 300 || call.failureInBody) {
+    session.abort(`${op.operationId} answered ${status || call.outcome.error?.message}${call.failureInBody ? ` (${call.failureInBody})` : ''}`, 'failed', session.findings.errorCodesOf([...call.drafts, ...judged]));
   }
   return { operation: op, status, exchangeId: call.outcome.exchangeId };
+}
+
+/**
+ * A 401 to the host's own call: hosts that refresh on a 401 (the profile's `reactiveOn401`) refresh and retry once;
+ * a refresh that fails leaves the user without access. Returns the retried call, or undefined when the host does not react.
+ */
+async function reactToUnauthorized(session: HostSession, op: ApiOperation, call: CallResult): Promise<CallResult | undefined> {
+  const policy = session.profile.flow.refresh;
+  const challenge = bearerChallenge(call.outcome.response?.headers['www-authenticate']);
+  const reacts = policy.reactiveOn401 === 'any' || (policy.reactiveOn401 === 'invalid_token' && challenge?.params.error === 'invalid_token');
+  const held = session.credentials;
+  if (!reacts || !held) return undefined;
+  if (!held.refreshToken || !(await refreshCredentials(session)) || !session.credentials) return loseAccess(session, held);
+  return hostCall(session, op, `Bearer ${session.credentials.accessToken}`, `call ${op.operationId} again after refreshing on the 401`, 'refresh');
 }

@@ -23,7 +23,7 @@ export interface FindingDraft {
   fix: string;
   evidence?: string[];
   reproduce?: string;
-  /** Only for codes whose catalog row names two levels (API_SLOW, API_RATE_LIMITED). */
+  /** Only for codes whose catalog row names levels by circumstance (API_SLOW at the timeout, PRM_WELL_KNOWN_FORM_MISSING without a pointer…). */
   severity?: Severity;
 }
 
@@ -86,7 +86,8 @@ export class FindingCollector {
     }
     const entry = CATALOG[draft.code];
     const severity: Severity =
-      this.overrides[draft.code] ?? draft.severity ?? (entry.severity === 'inconclusive' ? 'info' : entry.severity);
+      // A check that weighed the facts (the host's own probe order, a timeout passed) decides; else the profile, else the catalog.
+      draft.severity ?? this.overrides[draft.code] ?? (entry.severity === 'inconclusive' ? 'info' : entry.severity);
     const finding: Finding = {
       code: draft.code,
       severity,

@@ -66,6 +66,10 @@ export interface ApiOperation {
   requiresAuth: boolean;
   summary?: string;
   description?: string;
+  /** An MCP tool: the arguments the host sends, filled from its input schema. */
+  input?: Readonly<Record<string, unknown>>;
+  /** An MCP tool annotated `readOnlyHint: true`: safe to call again and again. */
+  readOnly?: boolean;
 }
 
 export interface PluginTarget {

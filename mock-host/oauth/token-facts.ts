@@ -31,6 +31,12 @@ export interface TokenHttpFacts {
   errorSignal?: ErrorSignal;
   /** What the host stores: only for a 2xx JSON object with a top-level access_token. */
   tokens?: TokenSet;
+  /** The Cache-Control header, lower-cased (RFC 6749 §5.1 wants no-store). */
+  cacheControl?: string;
+  /** How long the answer took. */
+  durationMs: number;
+  /** The access token's JWT claims, decoded without verification, when it is a JWT (opaque tokens: undefined). */
+  accessTokenClaims?: Readonly<Record<string, unknown>>;
 }
 
 /** Everything the token checks look at, gathered once from one exchange. Values are raw; messages redact. */
@@ -38,6 +44,8 @@ export interface TokenResponseFacts {
   exchangeId: string;
   grant: TokenGrantType;
   provider?: ProviderId;
+  /** The RFC 8707 resource the request asked for, when it named one. */
+  resource?: string;
   /** The token endpoint URL, redacted. */
   endpoint: string;
   reproduce: string;
@@ -50,6 +58,7 @@ const jsonObject = z.record(z.string(), z.unknown());
 export interface TokenFactsContext {
   grant: TokenGrantType;
   provider?: ProviderId;
+  resource?: string;
   secrets: SecretRegistry;
 }
 
@@ -59,6 +68,7 @@ export function gatherTokenFacts(outcome: HttpOutcome, ctx: TokenFactsContext): 
     exchangeId: outcome.exchangeId,
     grant: ctx.grant,
     ...(ctx.provider ? { provider: ctx.provider } : {}),
+    ...(ctx.resource ? { resource: ctx.resource } : {}),
     endpoint: secrets.redact(outcome.request.url),
   };
   const response = outcome.response;
@@ -77,6 +87,8 @@ export function gatherTokenFacts(outcome: HttpOutcome, ctx: TokenFactsContext): 
   const errorSignal = fields ? findErrorSignal(fields) : undefined;
   const tokens = success && top ? readTokenSet(top) : undefined;
   const location = response.headers.location;
+  const cacheControl = response.headers['cache-control']?.toLowerCase();
+  const claims = tokens ? decodeJwtClaims(tokens.accessToken) : undefined;
   return {
     ...base,
     reproduce: toCurl(outcome.request, secrets),
@@ -93,6 +105,21 @@ export function gatherTokenFacts(outcome: HttpOutcome, ctx: TokenFactsContext): 
       locations: located === undefined ? [] : locateTokenFields(located),
       ...(errorSignal ? { errorSignal } : {}),
       ...(tokens ? { tokens } : {}),
+      ...(cacheControl ? { cacheControl } : {}),
+      durationMs: response.durationMs,
+      ...(claims ? { accessTokenClaims: claims } : {}),
     },
   };
+}
+
+/** The payload of a JWT, read without verifying it (the host only looks); undefined for anything else. */
+function decodeJwtClaims(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts[1]) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

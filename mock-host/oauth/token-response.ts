@@ -12,6 +12,7 @@ export type { TokenRejection } from './token-failure.ts';
 export interface TokenResponseContext {
   grant: TokenGrantType;
   provider?: ProviderId;
+  resource?: string;
   secrets: SecretRegistry;
 }
 

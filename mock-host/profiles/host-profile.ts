@@ -1,4 +1,7 @@
 import type { FindingCode } from '../findings/catalog.ts';
+import type { ClientAssertionSigner } from '../oauth/client-assertion.ts';
+import type { Check } from '../findings/check.ts';
+import type { TokenResponseFacts } from '../oauth/token-facts.ts';
 import type { SeverityOverrides } from '../findings/finding.ts';
 import type { Credentials } from '../model/credentials.ts';
 import type { ApiOperation } from '../model/target.ts';
@@ -25,6 +28,15 @@ export interface OAuthClient {
   authMethod: TokenAuthMethod;
   /** Where the client came from: configured by the developer, or obtained by the host itself. */
   source: 'configured' | 'dcr' | 'cimd';
+  /** private_key_jwt: the key the host signs its client assertions with. */
+  signer?: ClientAssertionSigner;
+}
+
+/** Where the mock host serves documents the target fetches (the host's client metadata document, its JWKS). */
+export interface DocumentPublisher {
+  /** Serves `body` as JSON at `path` on the mock host; returns its URL. */
+  publish(path: string, body: unknown): string;
+  urlOf(path: string): string;
 }
 
 /** Discovery: what the host fetches and checks before an install, and the target it builds. */
@@ -63,6 +75,8 @@ export interface AuthorizationRequestShape {
   sendsEmptyScope: boolean;
   /** PKCE: none (ChatGPT plugins, GPT Actions) or S256 (every MCP host). */
   pkce: 'none' | 'S256';
+  /** The host rejects an authorization response without the advertised RFC 9207 iss, or with another (MCP hosts). */
+  validatesIss: boolean;
   /** How long an issued state stays valid. */
   stateTtlSeconds: number;
   scope: ScopeStrategy;
@@ -78,12 +92,14 @@ export interface TokenRequestShape {
   acceptHeader: string;
   /** Body fields per grant, in the host's order; a field without a value is left out. */
   fields: { authorization_code: readonly TokenField[]; refresh_token: readonly TokenField[] };
+  /** The checks this host's view of a token response gets (FINDINGS.md §3; MCP hosts add §7.5). */
+  checks: readonly Check<TokenResponseFacts>[];
 }
 
 /** How the host calls the target once it holds a token. */
 export interface CallStrategy {
-  /** What the "use" steps can call (REST operations from the OpenAPI document). */
-  operations(session: HostSession): readonly ApiOperation[];
+  /** What the "use" steps can call: REST operations from the OpenAPI document, or the tools an MCP server lists. */
+  operations(session: HostSession): Promise<readonly ApiOperation[]>;
   call(session: HostSession, op: ApiOperation, authorization: string | undefined, label: string): Promise<CallResult>;
 }
 
@@ -94,6 +110,8 @@ export interface CallResult {
   curl: string;
   /** A cross-origin redirect dropped the Authorization header, so the last request went without it. */
   authDropped: boolean;
+  /** A 2xx answer that still failed: a JSON-RPC error or an `isError` tool result (MCP). */
+  failureInBody?: string;
 }
 
 /** When the host refreshes, and what it keeps. */
@@ -102,8 +120,15 @@ export interface RefreshPolicy {
   readonly describes: string;
   /** Refresh before a call with these credentials, at this time on the host's clock. */
   refreshBeforeCall(credentials: Credentials, now: number): boolean;
+  /**
+   * What a 401 to a call makes the host do: `never` (it gives up: the user must reconnect), `any` (refresh and retry
+   * once), `invalid_token` (only when the challenge says `error="invalid_token"`).
+   */
+  reactiveOn401: 'never' | 'any' | 'invalid_token';
   /** The host keeps the previous refresh token when a refresh response has none. */
   keepsRefreshTokenWhenOmitted: boolean;
+  /** The host holds its authorization server to the MCP rule that public clients' refresh tokens rotate. */
+  rotatesPublicClients?: boolean;
   /**
    * The lifetime the host assumes when a token response has no expires_in; undefined: the token never expires for
    * the host (ChatGPT, inferred from "non-expiring tokens" reports: PROTOCOL.md §2), so it never refreshes it.
@@ -113,11 +138,15 @@ export interface RefreshPolicy {
 
 /** What the host does and shows when it holds no usable token any more. */
 export interface LostCredentials {
-  /** The outcome finding: USER_MISSING_CREDENTIALS for the legacy hosts. */
+  /** The outcome finding: USER_MISSING_CREDENTIALS for the legacy hosts, CONNECTION_EXPIRED for MCP hosts. */
   code: FindingCode;
+  /** What users see; `<App>` stands for the target's name. */
   userMessage: string;
   hostBehaviour: string;
 }
+
+/** What the host shows when linking fails at a phase (FINDINGS.md §8), for the host matrix. */
+export type LinkingFailureTexts = Readonly<Partial<Record<'discover' | 'register' | 'authorize' | 'token' | 'use', string>>>;
 
 /** The host's flow: the small strategies the engine runs, each behind a narrow interface. */
 export interface HostFlow {
@@ -165,6 +194,7 @@ export interface HostProfile {
   timeouts: HostTimeouts;
   limits: HostLimits;
   lostCredentials: LostCredentials;
+  linkingFailure: LinkingFailureTexts;
   /** Domain rule for OAuth endpoints (GPT Actions): all on the API's root domain, except these sign-in domains. */
   oauthDomainRule: { required: boolean; exemptDomains: readonly string[] };
   /** OpenAPI operations need a `security` requirement for the host to send Authorization. */

@@ -1,4 +1,7 @@
+import { chatgptApp } from './chatgpt-app/index.ts';
 import { chatgptPlugin } from './chatgpt-plugin/index.ts';
+import { claudeCode } from './claude-code/index.ts';
+import { claudeConnector } from './claude-connector/index.ts';
 import { gptAction } from './gpt-action/index.ts';
 import type { HostProfile } from './host-profile.ts';
 
@@ -7,6 +10,9 @@ import type { HostProfile } from './host-profile.ts';
 export const PROFILES = {
   'chatgpt-plugin': chatgptPlugin,
   'gpt-action': gptAction,
+  'chatgpt-app': chatgptApp,
+  'claude-connector': claudeConnector,
+  'claude-code': claudeCode,
 } as const satisfies Record<string, HostProfile>;
 
 export type ProfileId = keyof typeof PROFILES;

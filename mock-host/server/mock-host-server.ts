@@ -7,6 +7,7 @@ import { parseCallback } from '../oauth/callback.ts';
 import { completeInstall } from '../engine/install.ts';
 import { LifecycleAbort } from '../model/lifecycle-abort.ts';
 import type { HostSession } from '../engine/session.ts';
+import type { DocumentPublisher } from '../profiles/host-profile.ts';
 import { escapeHtml, page } from './html.ts';
 import { interactiveRoutes } from './interactive-routes.ts';
 import { allowedHosts, hostGuard, sameOriginGuard, securityHeaders } from './request-guards.ts';
@@ -50,8 +51,10 @@ function cookiesOf(req: Request): Set<string> {
  * session: the install's start URL sets a cookie, and only a callback carrying it is judged against that install.
  * A stray or late callback (no cookie, or one of a finished install) is refused and touches no install in progress.
  */
-export class MockHostServer {
+export class MockHostServer implements DocumentPublisher {
   readonly #pending = new Map<string, PendingCallback>();
+  /** Documents targets fetch from the host: its client metadata documents and their JWKS. */
+  readonly #documents = new Map<string, string>();
   readonly #sessions = new Set<HostSession>();
   #server?: Server;
   #interactive?: express.Router;
@@ -65,6 +68,11 @@ export class MockHostServer {
     app.use(securityHeaders, hostGuard(() => this.#hosts));
     app.get('/healthz', (_req, res) => void res.type('text/plain').send('ok'));
     app.get('/install/begin/:id', (req, res) => this.#begin(req, res));
+    app.get('/documents/*splat', (req, res) => {
+      const body = this.#documents.get(req.path.slice('/documents/'.length));
+      if (body === undefined) res.status(404).json({ error: 'not_found' });
+      else res.type('application/json').send(body);
+    });
 
     app.use('/api', sameOriginGuard(() => this.#hosts), express.json({ limit: '16kb' }), (req, res, next) => {
       if (req.get(CONTROL_HEADER) !== '1' || !req.is('application/json')) {
@@ -121,6 +129,16 @@ export class MockHostServer {
 
   untrack(session: HostSession): void {
     this.#sessions.delete(session);
+  }
+
+  publish(path: string, body: unknown): string {
+    this.#documents.set(path, JSON.stringify(body));
+    return this.urlOf(path);
+  }
+
+  urlOf(path: string): string {
+    if (!this.origin) throw new Error('the mock host must be started before it serves documents');
+    return `${this.origin}/documents/${path}`;
   }
 
   /** Registers an install whose callback this host's route completes; the browser must open `startUrl` first. */

@@ -15,6 +15,8 @@ export const checkAuthorizedCall = defineCheck<{
    * answers a request without the token, not the token itself.
    */
   authDropped?: boolean;
+  /** A 2xx that still failed: a JSON-RPC error or an isError tool result (MCP). */
+  failureInBody?: string;
 }>({ id: 'api-call-with-valid-token-succeeds', codes: ['API_CALL_FAILED', 'API_REFRESHED_TOKEN_REJECTED', 'API_RESPONSE_TOO_LARGE', 'API_SCOPE_REJECTED', 'API_SLOW'] }, (args) => {
   const { outcome, profile, operationId, tokenSource, curl } = args;
   const evidence = [outcome.exchangeId];
@@ -60,6 +62,16 @@ export const checkAuthorizedCall = defineCheck<{
       evidence,
       reproduce: curl,
     });
+  }
+  if (res.status >= 200 && res.status < 300 && args.failureInBody) {
+    drafts.push({
+      code: 'API_CALL_FAILED',
+      message: `${operationId} answered ${res.status} but failed in its body (${args.failureInBody.slice(0, 200)}), to a valid token`,
+      fix: 'Make the tool succeed for a valid token and ordinary input; report tool failures only for real failures.',
+      evidence,
+      reproduce: curl,
+    });
+    return drafts;
   }
   if (res.status >= 200 && res.status < 300) return drafts;
   if (args.authDropped && (res.status === 401 || res.status === 403)) return drafts;

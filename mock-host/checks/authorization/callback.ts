@@ -26,13 +26,33 @@ export const checkCallbackSingleValued = defineCheck<CallbackInput>({ id: 'callb
 });
 
 /** An `error=` on the callback, classified by what it says: the fix differs for each cause. */
-export const checkCallbackError = defineCheck<CallbackInput & { hostSendsPkce: boolean; hostName: string }>(
-  { id: 'authorization-succeeds', codes: ['PKCE_REQUIRED', 'SCOPE_EMPTY_REJECTED', 'REDIRECT_URI_REJECTED', 'AUTHORIZE_ERROR_RESPONSE'] },
+export const checkCallbackError = defineCheck<CallbackInput & { hostSendsPkce: boolean; hostName: string; clientSource?: 'configured' | 'dcr' | 'cimd' }>(
+  { id: 'authorization-succeeds', codes: ['PKCE_REQUIRED', 'SCOPE_EMPTY_REJECTED', 'REDIRECT_URI_REJECTED', 'AUTHORIZE_ERROR_RESPONSE', 'CIMD_HOST_DOCUMENT_REJECTED', 'RESOURCE_PARAMETER_REJECTED'] },
   (i) => {
     const { error } = i.callback;
     if (!error) return [];
     const detail = `${error}${i.callback.errorDescription ? ` (${i.callback.errorDescription.slice(0, 200)})` : ''}`;
     const base = cited(i);
+    if (i.clientSource === 'cimd' && (error === 'invalid_client' || error === 'unauthorized_client')) {
+      return [
+        {
+          code: 'CIMD_HOST_DOCUMENT_REJECTED',
+          message: `the authorization server refused the host's client ID metadata document ${i.sent.clientId}: error=${detail}`,
+          fix: "Accept the host's client metadata document as published: fetch it, take client_id and redirect_uris from it, and read token_endpoint_auth_methods_supported as well as the singular token_endpoint_auth_method (ChatGPT declares private_key_jwt and lists none too).",
+          ...base,
+        },
+      ];
+    }
+    if (error === 'invalid_target' && i.sent.resource) {
+      return [
+        {
+          code: 'RESOURCE_PARAMETER_REJECTED',
+          message: `the authorization server refused resource=${i.sent.resource}: error=${detail}`,
+          fix: `Accept the MCP server's URL as an RFC 8707 resource indicator, path included (${i.sent.resource}), and bind it into the token's audience.`,
+          ...base,
+        },
+      ];
+    }
     if (!i.hostSendsPkce && /code_challenge|pkce/i.test(detail)) {
       return [
         {
@@ -106,4 +126,22 @@ export const checkStateMatches = defineCheck<CallbackInput & { verdict: StateVer
 export const checkCodeReturned = defineCheck<CallbackInput>({ id: 'callback-carries-code', codes: ['AUTHORIZE_ERROR_RESPONSE'] }, (i) => {
   if (i.callback.code) return [];
   return [{ code: 'AUTHORIZE_ERROR_RESPONSE', message: 'the callback carried neither code nor error', fix: 'Redirect to the redirect_uri with code and state after consent.', ...cited(i) }];
+});
+
+/**
+ * RFC 9207: an authorization server that advertises `authorization_response_iss_parameter_supported` puts `iss` on
+ * every authorization response, equal to its metadata's issuer (simple string comparison); hosts reject anything else.
+ */
+export const checkCallbackIssuer = defineCheck<CallbackInput & { advertised: boolean; issuer: string }>({ id: 'callback-carries-issuer', codes: ['AUTHORIZE_ISS_INVALID'] }, (i) => {
+  if (!i.advertised) return [];
+  const { iss } = i.callback;
+  if (iss === i.issuer) return [];
+  return [
+    {
+      code: 'AUTHORIZE_ISS_INVALID',
+      message: iss === null ? `the authorization response carries no iss, though the metadata advertises authorization_response_iss_parameter_supported` : `the authorization response's iss "${iss.slice(0, 200)}" is not the metadata's issuer "${i.issuer}"`,
+      fix: 'Add iss=<your issuer, exactly as in the metadata> to every authorization response, success and error (RFC 9207 §2), or stop advertising authorization_response_iss_parameter_supported.',
+      ...cited(i),
+    },
+  ];
 });

@@ -5,8 +5,17 @@ import type { LostCredentials } from '../../profiles/host-profile.ts';
 /** The findings that explain why a host is left without a way to a fresh access token. */
 export const LOST_ACCESS_CAUSES: readonly FindingCode[] = [
   'REFRESH_TOKEN_MISSING',
+  'AS_OFFLINE_ACCESS_NOT_ADVERTISED',
   'REFRESH_TOKEN_LOST',
   'REFRESH_REJECTED',
+  'REFRESH_NEEDS_SCOPE',
+  'RESOURCE_PARAMETER_REJECTED',
+  'REFRESH_ERROR_NOT_INVALID_GRANT',
+  'REFRESH_REUSE_REVOKES_FAMILY',
+  'REFRESH_CONCURRENT_FAILS',
+  'API_REFRESHED_TOKEN_REJECTED',
+  'API_INVALID_TOKEN_STATUS',
+  'TOKEN_NO_EXPIRY',
   'TOKEN_ERROR_WITH_200',
   'TOKEN_FIELDS_NONSTANDARD',
   'TOKEN_RESPONSE_NOT_JSON',
@@ -21,16 +30,32 @@ export interface LostAccessInput {
   lostCredentials: LostCredentials;
   /** Root-cause findings seen so far, with their evidence. */
   causes: readonly { code: FindingCode; evidence: readonly string[] }[];
+  /** The host's own refresh policy is why access is lost (it never refreshes on a 401): users lose it with any server. */
+  hostDefect?: string;
+  /** The target's name, for the user message's `<App>`. */
+  appName?: string;
 }
 
 /**
  * The outcome: once the access token has expired on the host's clock, the host still has a working token. When not,
  * users see the profile's lost-credentials message; the finding links its root causes and their evidence.
  */
-export const checkAccessSurvivesExpiry = defineCheck<LostAccessInput>({ id: 'access-survives-expiry', codes: ['USER_MISSING_CREDENTIALS'] }, (i) => {
+export const checkAccessSurvivesExpiry = defineCheck<LostAccessInput>({ id: 'access-survives-expiry', codes: ['USER_MISSING_CREDENTIALS', 'CONNECTION_EXPIRED'] }, (i) => {
   if (!i.lost) return [];
   const codes = [...new Set(i.causes.map((c) => c.code))];
-  const { code, userMessage, hostBehaviour } = i.lostCredentials;
+  const { code, hostBehaviour } = i.lostCredentials;
+  const userMessage = i.lostCredentials.userMessage.replaceAll('<App>', i.appName ?? 'the app');
+  if (!codes.length && i.hostDefect) {
+    return [
+      {
+        code,
+        severity: 'info',
+        message: `the host lost access without a fault of the server: ${i.hostDefect}. Users see: ${userMessage}. ${hostBehaviour}.`,
+        fix: 'Nothing in the server is wrong; a longer access-token lifetime makes the host meet it less often.',
+        evidence: [],
+      },
+    ];
+  }
   const why = i.heldRefreshToken ? 'the refresh failed' : 'the host holds no refresh token';
   return [
     {

@@ -48,3 +48,20 @@ export const checkOmittedRefreshTokenKeptWorking = defineCheck<HostRefresh>({ id
       ]
     : [],
 );
+
+/**
+ * REFRESH_NOT_ROTATED: MCP authorization servers MUST rotate a public client's refresh token; under the MCP hosts this
+ * replaces REFRESH_OMITS_REFRESH_TOKEN. A refresh answer without a new one (absent, or the same) is the finding.
+ */
+export const checkPublicClientRefreshRotated = defineCheck<HostRefresh & { previous: string; returned?: string }>({ id: 'public-client-refresh-token-rotates', codes: ['REFRESH_NOT_ROTATED'] }, (r) => {
+  if (!r.issued || (r.returned && r.returned !== r.previous)) return [];
+  return [
+    {
+      code: 'REFRESH_NOT_ROTATED',
+      message: r.returned ? "the refresh answer returned the same refresh token to a public client" : 'the refresh answer to a public client carries no new refresh_token',
+      fix: 'Rotate refresh tokens of public clients: return a new refresh_token with every refresh and retire the old one after a short grace period (OAuth 2.1 §4.3.1).',
+      evidence: [r.exchangeId],
+      ...(r.curl ? { reproduce: r.curl } : {}),
+    },
+  ];
+});

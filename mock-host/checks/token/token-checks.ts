@@ -11,6 +11,9 @@ import { checkRefreshTokenMissing } from './refresh-token-missing.ts';
 import { checkResponseNotJson } from './response-not-json.ts';
 import { checkTokenTypeMissing } from './token-type-missing.ts';
 import { checkTokenTypeNotBearer } from './token-type-not-bearer.ts';
+import { checkTokenAudience } from './audience.ts';
+import { checkTokenEndpointFast } from './endpoint-slow.ts';
+import { checkTokenResponseNotCacheable } from './response-cacheable.ts';
 
 /** FINDINGS.md §3, in the order a reader wants them: transport, encoding, errors, shape, then lifetime. */
 export const TOKEN_CHECKS: readonly Check<TokenResponseFacts>[] = [
@@ -26,3 +29,6 @@ export const TOKEN_CHECKS: readonly Check<TokenResponseFacts>[] = [
   checkNoExpiry,
   checkRefreshTokenMissing,
 ];
+
+/** FINDINGS.md §7.5: what MCP hosts add (RFC 8707 audience, no-store, an answer within their budget). */
+export const MCP_TOKEN_CHECKS: readonly Check<TokenResponseFacts>[] = [...TOKEN_CHECKS, checkTokenResponseNotCacheable, checkTokenAudience, checkTokenEndpointFast];

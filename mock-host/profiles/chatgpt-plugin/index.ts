@@ -4,6 +4,7 @@ import { pluginManifestDiscovery } from '../defaults/discovery/plugin-manifest.t
 import { hostCallback } from '../defaults/redirect.ts';
 import { refreshOnExpiry } from '../defaults/refresh-on-expiry.ts';
 import { restCall } from '../defaults/rest-call.ts';
+import { TOKEN_CHECKS } from '../../checks/token/token-checks.ts';
 
 /** ChatGPT's legacy plugin installer, as PROTOCOL.md §1, §2 and §6 describe it. */
 export const chatgptPlugin: HostProfile = {
@@ -27,6 +28,7 @@ export const chatgptPlugin: HostProfile = {
     userMessage: 'Error getting system message: {"message": "User is missing credentials"}',
     hostBehaviour: 'ChatGPT blocks every chat with the plugin enabled and never calls the plugin; only uninstalling and reinstalling helps',
   },
+  linkingFailure: {},
   oauthDomainRule: { required: false, exemptDomains: [] },
   requiresOperationSecurity: false,
   severityOverrides: {},
@@ -41,12 +43,14 @@ export const chatgptPlugin: HostProfile = {
       parameterOrder: ['response_type', 'client_id', 'redirect_uri', 'scope', 'state'],
       sendsEmptyScope: true,
       pkce: 'none',
+      validatesIss: false,
       stateTtlSeconds: 600,
       scope: (session) => session.oauth().scope,
     },
     token: {
       bodyEncoding: 'manifest',
       acceptHeader: '*/*',
+      checks: TOKEN_CHECKS,
       fields: {
         authorization_code: ['grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri'],
         refresh_token: ['grant_type', 'refresh_token', 'client_id', 'client_secret'],

@@ -5,5 +5,7 @@ import type { RefreshPolicy } from '../host-profile.ts';
 export const refreshOnExpiry: RefreshPolicy = {
   describes: 'when the access token has expired',
   refreshBeforeCall: (credentials, now) => isExpired(credentials, now),
+  // A 401 ends the conversation with the plugin for a legacy host (API_CALL_FAILED); it never refreshes on one.
+  reactiveOn401: 'never',
   keepsRefreshTokenWhenOmitted: true,
 };

@@ -63,7 +63,7 @@ export async function callOperation(session: HostSession, op: ApiOperation, auth
 /** The legacy hosts call OpenAPI operations over REST with their own headers. */
 export function restCall(apiHeaders: ApiHeaders): CallStrategy {
   return {
-    operations: (session) => session.requireTarget().operations,
+    operations: async (session) => session.requireTarget().operations,
     call: (session, op, authorization, label) => callOperation(session, op, authorization, label, apiHeaders),
   };
 }

@@ -11,6 +11,7 @@ import type { Recorder } from '../../../recorder/recorder.ts';
 import { contentTypeOf, mediaTypeOf } from '../../../text/media-type.ts';
 import { parseJsonText } from '../../../text/structured-text.ts';
 import type { DiscoveryStrategy } from '../../host-profile.ts';
+import { CATALOG } from '../../../findings/catalog.ts';
 import type { DiscoveryContext, DiscoveryResult } from './discovery-context.ts';
 
 /** How one MCP host finds its way from the URL a user typed to an authorization server (PROTOCOL-MCP.md §5 rows 1–4). */
@@ -182,6 +183,17 @@ function serverInfo(facts: AsMetadataFacts & { used: NonNullable<AsMetadataFacts
  * and checked; the target it builds carries what the client, authorization and scope strategies need.
  */
 async function discoverMcp(ctx: DiscoveryContext, shape: McpDiscoveryShape): Promise<DiscoveryResult> {
+  const found = await discoverMcpTarget(ctx, shape);
+  if ('fatal' in found && found.fatal) return found;
+  // An error here is one the host stops at (it must reject a wrong issuer, refuses without PKCE…): no install follows.
+  const errors = ctx.findings.list().filter((f) => f.severity === 'error' && DISCOVERY_SECTIONS.has(CATALOG[f.code].section));
+  if (errors.length) return { fatal: `${ctx.profile.displayName} stops at ${[...new Set(errors.map((f) => f.code))].join(', ')}` };
+  return found;
+}
+
+const DISCOVERY_SECTIONS = new Set(['resource-server', 'authorization-server', 'api']);
+
+async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape): Promise<DiscoveryResult> {
   const entered = ctx.settings.url ?? ctx.origin;
   const first = await unauthenticatedRequest(ctx, shape);
   if (first.status >= 200 && first.status < 300 && !first.challenge) {

@@ -1,0 +1,26 @@
+import type { ScopeStrategy } from '../host-profile.ts';
+
+const OIDC_SCOPES = ['openid', 'profile', 'email'];
+
+/**
+ * The scope an MCP host asks for: from the 401 challenge, else the protected resource metadata's scopes_supported
+ * (the host's own order of sources), then `offline_access` when the authorization server lists it, and for ChatGPT
+ * the OpenID scopes the authorization server advertises.
+ */
+export function mcpScope(options: { sources: readonly ('challenge' | 'prm')[]; offlineAccessWhenListed: boolean; advertisedOidcScopes: boolean }): ScopeStrategy {
+  return (session) => {
+    const resource = session.requireTarget().mcp;
+    const listed = session.oauth().server?.scopesSupported ?? [];
+    let scopes: string[] = [];
+    for (const source of options.sources) {
+      const found = source === 'challenge' ? resource?.challengeScope?.split(/\s+/).filter(Boolean) : resource?.scopesSupported;
+      if (found?.length) {
+        scopes = [...found];
+        break;
+      }
+    }
+    if (options.advertisedOidcScopes) for (const s of OIDC_SCOPES) if (listed.includes(s) && !scopes.includes(s)) scopes.push(s);
+    if (options.offlineAccessWhenListed && listed.includes('offline_access') && !scopes.includes('offline_access')) scopes.push('offline_access');
+    return scopes.join(' ');
+  };
+}
