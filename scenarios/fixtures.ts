@@ -4,11 +4,10 @@ import type { Browser } from 'playwright';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
 import { HostSession } from '../mock-host/engine/session.ts';
 import type { StartedTarget } from './targets/simulated-target.ts';
-import { PROFILES, type HostProfile } from '../mock-host/profiles/registry.ts';
+import type { HostProfile } from '../mock-host/profiles/registry.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
-import { startReferencePlugin } from '../examples/reference-plugin/start.ts';
-import { referenceSettings } from './reference-target.ts';
+import { startReferenceMcpTarget, startReferencePluginTarget } from './reference-target.ts';
 import { runScenario, type ScenarioReporting } from './run-scenario.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import { describeFindings } from './scenario-outcome.ts';
@@ -19,24 +18,30 @@ export type ConformanceTarget = Omit<StartedTarget, 'close'>;
 
 interface WorkerFixtures {
   harnessSettings: Settings;
-  conformanceTarget: ConformanceTarget;
+  /** The target for a protocol: PLUGIN_URL, or the bundled reference plugin / reference MCP server on port 0. */
+  conformanceTarget: (protocol: HostProfile['protocol']) => Promise<ConformanceTarget>;
   mockHost: MockHostServer;
 }
 
 /**
- * Worker-scoped: the settings, the target (PLUGIN_URL, or the bundled reference plugin started on port 0) and the
+ * Worker-scoped: the settings, the targets (PLUGIN_URL, or a bundled reference target started on first use) and the
  * mock host's HTTP server. Each test gets its own HostSession and browser context.
  */
 export const test = base.extend<object, WorkerFixtures>({
   harnessSettings: [async ({}, use) => use(loadSettings()), { scope: 'worker' }],
   conformanceTarget: [
     async ({ harnessSettings }, use) => {
-      if (harnessSettings.url) return use({ origin: harnessSettings.url, settings: harnessSettings });
-      const plugin = await startReferencePlugin({});
-      // The bundled plugin's clock is ours to move, so expiry probes need no real waiting. Tests in a worker run
-      // one at a time and each installs afresh, so moving it cannot expire another test's tokens.
-      await use({ origin: plugin.url, settings: referenceSettings(harnessSettings, plugin), targetClock: plugin.clock });
-      await plugin.close();
+      const started = new Map<HostProfile['protocol'], Promise<StartedTarget>>();
+      // The bundled targets' clocks are ours to move, so expiry probes need no real waiting. Tests in a worker run
+      // one at a time and each installs afresh, so moving a clock cannot expire another test's tokens.
+      const start = (protocol: HostProfile['protocol']): Promise<StartedTarget> =>
+        harnessSettings.url ? Promise.resolve({ origin: harnessSettings.url, settings: harnessSettings, close: async () => undefined }) : protocol === 'mcp' ? startReferenceMcpTarget(harnessSettings) : startReferencePluginTarget(harnessSettings);
+      await use((protocol) => {
+        let target = started.get(protocol);
+        if (!target) started.set(protocol, (target = start(protocol)));
+        return target;
+      });
+      for (const target of started.values()) await (await target).close();
     },
     { scope: 'worker' },
   ],
@@ -83,12 +88,11 @@ export async function runScenarioTest(args: {
   mockHost: MockHostServer;
   browser: Browser;
   testInfo: TestInfo;
-  /** A simulated scenario's own host (its `host:` block); otherwise the settings' profile. */
-  profile?: HostProfile;
+  /** The host this test imitates: a simulated scenario's own (its `host:` block), or one of the run's profiles. */
+  profile: HostProfile;
 }): Promise<void> {
-  const { scenario, target, mockHost, browser, testInfo } = args;
+  const { scenario, target, mockHost, browser, testInfo, profile } = args;
   const settings = target.settings;
-  const profile = args.profile ?? PROFILES[settings.profile];
   await allure.epic(profile.id);
   await allure.feature(scenario.phase);
   await allure.story(scenario.id);
@@ -101,6 +105,7 @@ export async function runScenarioTest(args: {
     settings,
     origin: target.origin,
     hostOrigin: mockHost.origin,
+    documents: mockHost,
     ...(target.targetClock ? { targetClock: target.targetClock } : {}),
   });
   mockHost.track(session);
@@ -110,6 +115,7 @@ export async function runScenarioTest(args: {
     result = await runScenario({ scenario, session, context, mockHost, reporting: playwrightReporting(scenario.kind === 'conformance') });
   } finally {
     mockHost.untrack(session);
+    await session.dispose();
     await context.close();
   }
   await labelFindings(result.findings);

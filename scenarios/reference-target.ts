@@ -1,6 +1,9 @@
 import type { Settings } from '../mock-host/config/settings.ts';
 import { actionSettings } from '../examples/reference-plugin/action-settings.ts';
-import type { RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
+import { startReferencePlugin, type RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
+import type { ReferenceMcpServerOptions } from '../examples/reference-mcp-server/options.ts';
+import { startReferenceMcpServer } from '../examples/reference-mcp-server/start.ts';
+import type { StartedTarget } from './targets/simulated-target.ts';
 
 /**
  * Settings for a run against the bundled reference plugin: its OAuth client and test account, and as a GPT Action
@@ -15,6 +18,28 @@ export function referenceSettings(base: Settings, plugin: RunningReferencePlugin
     clientSecret: o.clientSecret,
     login: { username: o.username, password: o.password },
     verificationToken: o.verificationToken,
-    ...(base.profile === 'gpt-action' ? { action: { ...actionSettings(plugin), tokenExchangeMethod: base.action.tokenExchangeMethod } } : {}),
+    ...(base.profiles.includes('gpt-action') ? { action: { ...actionSettings(plugin), tokenExchangeMethod: base.action.tokenExchangeMethod } } : {}),
+  };
+}
+
+/** The bundled reference plugin as the target of the legacy hosts. */
+export async function startReferencePluginTarget(base: Settings): Promise<StartedTarget> {
+  const plugin = await startReferencePlugin({});
+  return { origin: plugin.url, settings: referenceSettings(base, plugin), targetClock: plugin.clock, close: () => plugin.close() };
+}
+
+/**
+ * The bundled reference MCP server as the target of the MCP hosts: the URL a user types (its /mcp endpoint) and its
+ * test account. No client is configured: each host gets its own, by CIMD or dynamic registration.
+ */
+export async function startReferenceMcpTarget(base: Settings, options: ReferenceMcpServerOptions = {}): Promise<StartedTarget> {
+  const server = await startReferenceMcpServer(options);
+  const [user] = server.options.users;
+  const { clientId: _id, clientSecret: _secret, ...settings } = base;
+  return {
+    origin: server.mcpUrl,
+    settings: { ...settings, url: server.mcpUrl, login: { username: user?.username ?? '', password: user?.password ?? '' } },
+    targetClock: server.clock,
+    close: () => server.close(),
   };
 }

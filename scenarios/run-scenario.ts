@@ -60,7 +60,8 @@ export async function runScenario(args: {
       break;
     }
   }
-  const findings = reportedFindings(scenario, session.findings.list(), session.fatalCodes).map((f) => redactFinding(f, redact));
+  const profile = profileIdOf(session.profile);
+  const findings = reportedFindings(scenario, session.findings.list(), session.fatalCodes).map((f) => ({ ...redactFinding(f, redact), profile }));
   const outcome = decideOutcome(scenario, findings, abort);
   const target = session.target;
   return {
@@ -73,7 +74,7 @@ export async function runScenario(args: {
     checks: session.findings.checks(),
     ...(scenario.simulated ? { simulates: scenario.simulated.simulates, expected: scenario.simulated.expected, seen: outcome.seen } : {}),
     ...(outcome.reason ? { reason: session.secrets.redact(outcome.reason) } : {}),
-    target: { url: session.origin, profile: profileIdOf(session.profile), authType: target?.auth.type ?? 'unknown' },
+    target: { url: session.origin, profile, authType: target?.auth.type ?? 'unknown' },
   };
 }
 

@@ -21,7 +21,8 @@ export interface ScenarioFile {
   description?: string;
   phase: ScenarioFileInput['phase'];
   severity: ScenarioFileInput['severity'];
-  requiresAuth?: NonNullable<ScenarioFileInput['requires']>['auth'];
+  requiresAuth?: NonNullable<NonNullable<ScenarioFileInput['requires']>['auth']>;
+  requiresProtocol?: 'plugin' | 'mcp';
   reports?: string[];
   steps: Step[];
   simulated?: {
@@ -106,7 +107,8 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
     ...(s.description ? { description: s.description } : {}),
     phase: s.phase,
     severity: s.severity,
-    ...(s.requires ? { requiresAuth: s.requires.auth } : {}),
+    ...(s.requires?.auth ? { requiresAuth: s.requires.auth } : {}),
+    ...(s.requires?.protocol ? { requiresProtocol: s.requires.protocol } : {}),
     ...(s.reports ? { reports: s.reports } : {}),
     steps: s.steps.map(normaliseStep),
     ...(simulated ? { simulated } : {}),

@@ -32,7 +32,12 @@ export const scenarioFileSchema = z.strictObject({
   phase: z.enum(['discover', 'install', 'use', 'refresh', 'lifecycle']),
   severity: z.enum(['blocker', 'critical', 'normal', 'minor', 'trivial']).default('normal'),
   /** Auth types the scenario applies to; other targets skip it. */
-  requires: z.strictObject({ auth: z.array(z.enum(['none', 'user_http', 'service_http', 'oauth'])).min(1) }).optional(),
+  requires: z
+    .strictObject({
+      auth: z.array(z.enum(['none', 'user_http', 'service_http', 'oauth'])).min(1).optional(),
+      protocol: z.enum(['plugin', 'mcp']).optional().describe('only under hosts of this protocol: legacy plugins and Actions, or MCP servers'),
+    })
+    .optional(),
   /** Sections (FINDINGS.md) or codes this scenario reports; findings that stopped the lifecycle are always reported. */
   reports: z.array(z.union([z.enum(SECTIONS), findingCode])).min(1).optional(),
   steps: z.array(stepSchema).min(1),

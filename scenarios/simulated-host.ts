@@ -82,7 +82,8 @@ export function describeHost(host: SimulatedHost): string {
 export function simulatedHostSettings(base: Settings, host: SimulatedHost): Settings {
   return {
     ...base,
-    profile: host.profile,
+    profiles: [host.profile],
+    profilesGiven: true,
     // The target supplies a GPT Action's URLs and scope; none of the harness's own may leak in.
     action: { tokenExchangeMethod: host.tokenExchangeMethod ?? 'default_post' },
   };

@@ -101,7 +101,7 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
 
     const tests = latestPerTest(shards.flatMap((s) => readAllureTests(s.results)));
     const firstTarget = shards.find((s) => s.summary)?.summary?.target;
-    const fallbackTarget: TargetInfo = firstTarget ?? { url: settings.url ?? '', profile: settings.profile, authType: 'unknown' };
+    const fallbackTarget: TargetInfo = firstTarget ?? { url: settings.url ?? '', profile: settings.profiles[0] ?? 'chatgpt-plugin', authType: 'unknown' };
     const results: ScenarioResult[] = [];
     let failedSelfTests = 0;
     for (const t of tests) {

@@ -112,6 +112,9 @@ function printVerdict(summary: Summary, interrupted: boolean, paths: ReportPaths
   const label = interrupted ? 'Verdict of the incomplete run' : 'Verdict';
   console.log(`${label}: ${summary.verdict.toUpperCase()}  (${t.scenarios} scenarios: ${t.passed} passed, ${t.failed} failed, ` +
     `${t.skipped} skipped, ${t.inconclusive} inconclusive; findings: ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos)`);
+  for (const h of summary.hosts ?? []) {
+    console.log(`  ${h.profile.padEnd(17)} ${h.verdict.padEnd(12)}${h.phase ? ` at ${h.phase}: ${h.firstError ?? ''}` : ''}${h.userSees ? `  (users see: "${h.userSees}")` : ''}`);
+  }
   const accepted = summary.findings.filter((f) => f.accepted).length;
   if (accepted) console.log(`Accepted:    ${accepted} finding${accepted === 1 ? '' : 's'} by the baseline ${summary.baseline?.file ?? ''}`);
   console.log(`Summary:     ${paths.summaryJson}  (Markdown: ${paths.summaryMarkdown}, JUnit: ${paths.junitXml})`);

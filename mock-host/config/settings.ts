@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeJsonSyntaxError, lineOfJsonKey } from '../text/json-errors.ts';
 import { ConfigError } from './config-error.ts';
-import { PROFILES, PROFILE_IDS } from '../profiles/registry.ts';
+import { BUNDLED_RUN_PROFILES, isProfileId, PROFILES, PROFILE_IDS, type ProfileId } from '../profiles/registry.ts';
 
 export const DEFAULT_PLUGIN_ID = 'plugin-00000000-0000-4000-8000-000000000000';
 export const CONFIG_FILE_NAME = 'plugin-conformance.config.json';
@@ -24,7 +24,20 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const settingsSchema = z
   .object({
     PLUGIN_URL: httpUrl.optional().describe('plugin origin; the manifest is at <url>/.well-known/ai-plugin.json (unset: the bundled reference plugin)'),
-    PLUGIN_PROFILE: z.enum(PROFILE_IDS).default('chatgpt-plugin').describe(`host profile to imitate: ${PROFILE_IDS.join(', ')}`),
+    PLUGIN_PROFILE: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        const ids = v.split(',').map((id) => id.trim()).filter(Boolean);
+        const unknown = ids.filter((id) => !isProfileId(id));
+        if (!ids.length || unknown.length) {
+          ctx.addIssue({ code: 'custom', message: `expected one of ${PROFILE_IDS.map((id) => `"${id}"`).join('|')}, or several joined by commas${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}` });
+          return z.NEVER;
+        }
+        return [...new Set(ids)] as ProfileId[];
+      })
+      .optional()
+      .describe(`host profiles to imitate, comma-separated: ${PROFILE_IDS.join(', ')} (unset: detected from the target; every host for the bundled targets)`),
     PLUGIN_CLIENT_ID: nonEmpty.optional().describe('OAuth client id registered for the host'),
     PLUGIN_CLIENT_SECRET: nonEmpty.optional().describe('OAuth client secret registered for the host'),
     PLUGIN_ID: z
@@ -74,8 +87,10 @@ export const settingsSchema = z
     for (const [path, file] of [['PLUGIN_LOGIN_SCRIPT', s.PLUGIN_LOGIN_SCRIPT], ['PLUGIN_STORAGE_STATE', s.PLUGIN_STORAGE_STATE]] as const) {
       if (file && !existsSync(resolve(file))) ctx.addIssue({ code: 'custom', path: [path], message: `file not found: ${file}` });
     }
-    for (const issue of PROFILES[s.PLUGIN_PROFILE].flow.discovery.settingsIssues?.({ url: s.PLUGIN_URL, openapiUrl: s.PLUGIN_OPENAPI_URL }) ?? []) {
-      ctx.addIssue({ code: 'custom', path: [issue.setting], message: `${issue.message} with PLUGIN_PROFILE=${s.PLUGIN_PROFILE}` });
+    for (const id of s.PLUGIN_PROFILE ?? []) {
+      for (const issue of PROFILES[id].flow.discovery.settingsIssues?.({ url: s.PLUGIN_URL, openapiUrl: s.PLUGIN_OPENAPI_URL }) ?? []) {
+        ctx.addIssue({ code: 'custom', path: [issue.setting], message: `${issue.message} with PLUGIN_PROFILE=${id}` });
+      }
     }
   });
 
@@ -83,7 +98,10 @@ export type RawSettings = z.infer<typeof settingsSchema>;
 
 export interface Settings {
   url?: string;
-  profile: RawSettings['PLUGIN_PROFILE'];
+  /** The hosts the run imitates, each scenario once per host (never empty). */
+  profiles: ProfileId[];
+  /** PLUGIN_PROFILE was given; when not, a run against PLUGIN_URL detects the hosts from the target. */
+  profilesGiven: boolean;
   clientId?: string;
   clientSecret?: string;
   pluginId: string;
@@ -213,7 +231,10 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
 function toSettings(s: RawSettings): Settings {
   return {
     url: s.PLUGIN_URL?.replace(/\/+$/, ''),
-    profile: s.PLUGIN_PROFILE,
+    // Without PLUGIN_PROFILE: every host for the bundled targets; for PLUGIN_URL, the legacy plugin host until the
+    // run script has told a plugin from an MCP server (scripts/run-conformance.ts sets PLUGIN_PROFILE for the run).
+    profiles: s.PLUGIN_PROFILE ?? (s.PLUGIN_URL ? ['chatgpt-plugin'] : [...BUNDLED_RUN_PROFILES]),
+    profilesGiven: s.PLUGIN_PROFILE !== undefined,
     clientId: s.PLUGIN_CLIENT_ID,
     clientSecret: s.PLUGIN_CLIENT_SECRET,
     pluginId: s.PLUGIN_ID,

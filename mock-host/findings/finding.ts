@@ -14,6 +14,10 @@ export interface Finding {
   evidence: string[];
   /** A curl command with secrets as $VARIABLES, where one request shows the problem. */
   reproduce?: string;
+  /** The host profile that saw it (summary.json, additive). */
+  profile?: string;
+  /** A server-wide problem several hosts saw alike: every profile that saw it. */
+  profiles?: string[];
 }
 
 /** What a check returns; the collector adds severity, title and scenario. */
@@ -36,6 +40,8 @@ export const findingSchema = z.object({
   scenario: z.string(),
   evidence: z.array(z.string()),
   reproduce: z.string().optional(),
+  profile: z.string().optional(),
+  profiles: z.array(z.string()).optional(),
 });
 
 export type SeverityOverrides = Partial<Record<FindingCode, Severity>>;

@@ -187,6 +187,8 @@ export interface HostTimeouts {
 export interface HostProfile {
   id: string;
   displayName: string;
+  /** What the host speaks to the target: a legacy plugin or Action (manifest/OpenAPI, REST) or an MCP server. */
+  protocol: 'plugin' | 'mcp';
   /** One line for --help, the README and the report. */
   description: string;
   /** A host that is going away: its retirement day (YYYY-MM-DD) and what replaces it. */

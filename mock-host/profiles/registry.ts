@@ -18,6 +18,14 @@ export const PROFILES = {
 export type ProfileId = keyof typeof PROFILES;
 export const PROFILE_IDS = Object.keys(PROFILES) as [ProfileId, ...ProfileId[]];
 
+/** The hosts a run against the bundled targets imitates: the legacy plugin host and every MCP host (gpt-action is retiring). */
+export const BUNDLED_RUN_PROFILES: readonly ProfileId[] = ['chatgpt-plugin', 'chatgpt-app', 'claude-connector', 'claude-code'];
+
+/** Every host of a protocol: what a run against an MCP server (or a plugin) imitates when PLUGIN_PROFILE is unset. */
+export function profilesOf(protocol: HostProfile['protocol']): ProfileId[] {
+  return PROFILE_IDS.filter((id) => PROFILES[id].protocol === protocol && !PROFILES[id].deprecated);
+}
+
 export function isProfileId(value: string): value is ProfileId {
   return Object.hasOwn(PROFILES, value);
 }

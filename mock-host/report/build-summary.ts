@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.ts';
 import { applyGate, dayOf, type GatePolicy } from '../gate/apply-gate.ts';
+import { buildHostMatrix } from './host-matrix.ts';
 import { bySeverity } from '../findings/severity.ts';
 import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
 import type { ScenarioSummary, Summary, Totals } from './summary-schema.ts';
@@ -28,6 +29,7 @@ function scenarioLine(result: ScenarioResult): ScenarioSummary {
     ...(result.expected ? { expected: [...result.expected] } : {}),
     ...(result.seen ? { seen: [...result.seen] } : {}),
     ...(result.reason ? { reason: result.reason } : {}),
+    ...(result.kind === 'conformance' ? { profile: result.target.profile } : {}),
     ...(result.checks ? { checks: result.checks.map((c) => ({ ...c })) } : {}),
   };
 }
@@ -38,15 +40,24 @@ function scenarioLine(result: ScenarioResult): ScenarioSummary {
  * credited to the first scenario in run order.
  */
 function targetFindings(results: readonly ScenarioResult[]): Finding[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
   const findings: Finding[] = [];
   for (const result of results) {
     if (result.kind !== 'conformance') continue;
     for (const finding of result.findings) {
-      const key = `${finding.code}\u0000${finding.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push({ ...finding, scenario: finding.scenario || result.id, evidence: [...finding.evidence] });
+      // Once per host: the same problem is an error for one host and a warning for another. A server-wide problem
+      // several hosts see alike (same code, message and severity) is one finding listing each of them.
+      const key = `${finding.code}\u0000${finding.message}\u0000${finding.severity}`;
+      const known = seen.get(key);
+      if (known) {
+        if (finding.profile && known.profile !== finding.profile && !known.profiles?.includes(finding.profile)) {
+          known.profiles = [...(known.profiles ?? (known.profile ? [known.profile] : [])), finding.profile];
+        }
+        continue;
+      }
+      const copy = { ...finding, scenario: finding.scenario || result.id, evidence: [...finding.evidence] };
+      seen.set(key, copy);
+      findings.push(copy);
     }
   }
   // Array.prototype.sort is stable, so run order survives within a severity.
@@ -83,6 +94,7 @@ export function buildSummary(results: readonly ScenarioResult[], meta: SummaryMe
     // Decided by the gate below, the one place a verdict is computed.
     verdict: 'fail',
     scenarios,
+    ...(scenarios.some((s) => s.kind === 'conformance') ? { hosts: buildHostMatrix(results) } : {}),
     findings,
     totals,
   };

@@ -69,6 +69,7 @@ export function renderSummaryMarkdown(summary: Summary): string {
       `**Findings:** ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos.`,
     '',
     ...gateLines(summary),
+    ...hostMatrixSection(summary),
     '## Findings',
     '',
   ];
@@ -76,8 +77,8 @@ export function renderSummaryMarkdown(summary: Summary): string {
   else
     out.push(
       table(
-        ['severity', 'code', 'scenario', 'title', 'fix'],
-        summary.findings.map((f) => [f.accepted ? `${f.severity} (accepted)` : f.severity, f.code, f.scenario, `${f.title}: ${f.message}`, f.fix]),
+        ['severity', 'code', 'scenario', 'host', 'title', 'fix'],
+        summary.findings.map((f) => [f.accepted ? `${f.severity} (accepted)` : f.severity, f.code, f.scenario, (f.profiles ?? (f.profile ? [f.profile] : [])).join(', '), `${f.title}: ${f.message}`, f.fix]),
       ),
     );
   out.push(...baselineSection(summary));
@@ -107,4 +108,12 @@ function detectionMatrixSection(summary: Summary): string[] {
   if (rows.length === 0) return [];
   const cells = detectionMatrixCells(rows);
   return ['', '## Detection matrix', '', escapeCell(detectionHeadline(rows)), '', table(cells.header, cells.rows)];
+}
+
+/** FINDINGS.md §8's table: per host, works / breaks / degrades, the phase, the first error, what its users see. */
+function hostMatrixSection(summary: Summary): string[] {
+  const hosts = summary.hosts ?? [];
+  if (hosts.length === 0) return [];
+  const rows = hosts.map((h) => [h.profile, h.verdict, h.phase ?? '—', h.firstError ?? '—', h.userSees ? `"${h.userSees}"` : '—']);
+  return ['## Hosts', '', table(['host', 'result', 'phase', 'first error', 'what the user sees'], rows), ''];
 }

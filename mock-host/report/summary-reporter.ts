@@ -27,7 +27,7 @@ const DEFAULT_SCENARIO_PROJECTS = { conformance: 'conformance', simulated: 'simu
 function fallbackTarget(): TargetInfo {
   try {
     const settings = loadSettings();
-    return { url: settings.url ?? '', profile: settings.profile, authType: 'unknown' };
+    return { url: settings.url ?? '', profile: settings.profiles[0] ?? PROFILE_IDS[0], authType: 'unknown' };
   } catch {
     // scripts/run.ts has already reported bad settings; the summary still needs some target.
     return { url: process.env.PLUGIN_URL ?? '', profile: isProfileId(process.env.PLUGIN_PROFILE ?? '') ? (process.env.PLUGIN_PROFILE as ProfileId) : PROFILE_IDS[0], authType: 'unknown' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkRecordSchema } from '../findings/check.ts';
+import { hostLineSchema } from './host-matrix.ts';
 import { findingSchema } from '../findings/finding.ts';
 import { baselineReportSchema, gateReportSchema } from '../gate/gate-schema.ts';
 import { scenarioStatusSchema, targetInfoSchema } from './scenario-result.ts';
@@ -19,6 +20,8 @@ export const scenarioSummarySchema = z.object({
   expected: z.array(z.string()).optional(),
   seen: z.array(z.string()).optional(),
   reason: z.string().optional(),
+  /** Additive: the host profile the scenario ran under. */
+  profile: z.string().optional(),
   /** Additive: every check the scenario reached (passed, failed or skipped), so passed is told apart from not reached. */
   checks: z.array(checkRecordSchema).optional(),
 });
@@ -54,6 +57,8 @@ export const summarySchema = z.object({
   totals: totalsSchema,
   gate: gateReportSchema.optional(),
   baseline: baselineReportSchema.optional(),
+  /** Additive (FINDINGS.md §8): per host of the run, works, breaks at a phase, or degrades, and what its users see. */
+  hosts: z.array(hostLineSchema).optional(),
   /** Tests that are not scenarios (the harness's self-tests) and failed; they fail the run but not the verdict. */
   selfTests: z.object({ failed: z.number().int().nonnegative() }).optional(),
 });

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const host = new MockHostServer();
   const port = Number(process.env.PLUGIN_HOST_PORT ?? 4710);
   const origin = await host.start({ host: process.env.PLUGIN_HOST_BIND ?? '127.0.0.1', port });
-  const session = new HostSession({ scenario: 'interactive', profile: PROFILES[settings.profile], settings, origin: settings.url ?? '', hostOrigin: origin });
+  const session = new HostSession({ scenario: 'interactive', profile: PROFILES[settings.profiles[0] ?? 'chatgpt-plugin'], settings, origin: settings.url ?? '', hostOrigin: origin, documents: host });
   host.track(session);
   host.enableInteractive(session);
   console.log(`mock host: ${origin}  (target ${settings.url}${bundled ? ', the bundled reference plugin: log in as demo@example.com / demo-password' : ''})`);

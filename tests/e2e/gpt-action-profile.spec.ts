@@ -16,7 +16,7 @@ for (const method of ['default_post', 'basic_auth_header'] as const) {
   test(`gpt-action with ${method}: every conformance scenario passes against the bundled plugin`, async ({ mockHost, browser }) => {
     const plugin = await startReferencePlugin({});
     try {
-      const base = defaultSettings({ profile: 'gpt-action', action: { tokenExchangeMethod: method } });
+      const base = defaultSettings({ profiles: ['gpt-action'], action: { tokenExchangeMethod: method } });
       const settings = referenceSettings(base, plugin);
       const results = [];
       for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'conformance')) {

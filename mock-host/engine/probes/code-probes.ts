@@ -34,6 +34,11 @@ export async function probeCodeReuse(session: HostSession, authorize: Authorize)
 
 /** RFC 6749 §3.2.1: a confidential client must authenticate. Exchanges a fresh code with a wrong secret. */
 export async function probeWrongClientSecret(session: HostSession, authorize: Authorize): Promise<string> {
+  const client = await session.client();
+  if (!client.clientSecret) {
+    session.findings.skip(checkClientSecretVerified, `the host's client is ${client.authMethod === 'none' ? 'public' : client.authMethod}: it has no secret`);
+    return session.abort(`${session.profile.displayName} uses a client without a secret (${client.authMethod}); there is no secret to get wrong`, 'skipped');
+  }
   const { sent, callback } = await freshAuthorization(session, authorize);
   const wrong = `wrong-${randomBytes(12).toString('hex')}`;
   session.secrets.add(wrong, 'client_secret');

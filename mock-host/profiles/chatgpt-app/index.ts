@@ -17,6 +17,7 @@ const wire = { firstMethod: 'server/discover', protocolVersion: '2025-11-25', us
  */
 export const chatgptApp: HostProfile = {
   id: 'chatgpt-app',
+  protocol: 'mcp',
   displayName: 'ChatGPT app',
   description: 'a ChatGPT app (the MCP connector behind an OpenAI plugin): CIMD or DCR, PKCE S256, resource, private_key_jwt where needed',
   timeouts: MCP_HOST_TIMEOUTS,

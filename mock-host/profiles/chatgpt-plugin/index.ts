@@ -9,6 +9,7 @@ import { TOKEN_CHECKS } from '../../checks/token/token-checks.ts';
 /** ChatGPT's legacy plugin installer, as PROTOCOL.md §1, §2 and §6 describe it. */
 export const chatgptPlugin: HostProfile = {
   id: 'chatgpt-plugin',
+  protocol: 'plugin',
   displayName: 'ChatGPT plugin',
   description: "ChatGPT's 2023 plugin installer: ai-plugin.json manifest, OpenAPI, a confidential OAuth client, no PKCE",
   timeouts: { discoveryMs: 15_000, tokenMs: 15_000, apiMs: 45_000, slowApiWarningMs: 10_000, browserNavigationMs: 30_000 },

@@ -13,6 +13,7 @@ const wire = { firstMethod: 'initialize', protocolVersion: '2025-11-25', userAge
 /** Claude Code: its own OAuth flow on the user's machine, a loopback redirect on an ephemeral port (PROTOCOL-MCP.md §3). */
 export const claudeCode: HostProfile = {
   id: 'claude-code',
+  protocol: 'mcp',
   displayName: 'Claude Code',
   description: 'Claude Code (`claude mcp add --transport http`): CIMD, else DCR, a loopback redirect on an ephemeral port, refresh on 401 and retry once',
   timeouts: MCP_HOST_TIMEOUTS,

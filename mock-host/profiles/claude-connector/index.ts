@@ -14,6 +14,7 @@ const wire = { firstMethod: 'initialize', protocolVersion: '2025-11-25', userAge
 /** Claude's connectors (claude.ai, Desktop, mobile, Cowork share one client and callback): PROTOCOL-MCP.md §2, §5, §6. */
 export const claudeConnector: HostProfile = {
   id: 'claude-connector',
+  protocol: 'mcp',
   displayName: 'Claude connector',
   description: "a custom connector in Claude (web, Desktop, mobile): CIMD only with 'none', else DCR per connection, PKCE S256, refresh 5 min ahead and on 401",
   // 10 s for discovery, registration and the code exchange; the refresh gets 30 s (§2), the longer of the two here.

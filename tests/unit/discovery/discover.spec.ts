@@ -262,7 +262,7 @@ test.describe('discover(): chatgpt-plugin', () => {
 
 test.describe('discover(): gpt-action', () => {
   const actionSettings = (action: Partial<Settings['action']>): Settings =>
-    settings({ profile: 'gpt-action', verificationToken: undefined, action: { tokenExchangeMethod: 'default_post', openapiUrl: `${ORIGIN}/openapi.yaml`, ...action } });
+    settings({ profiles: ['gpt-action'], verificationToken: undefined, action: { tokenExchangeMethod: 'default_post', openapiUrl: `${ORIGIN}/openapi.yaml`, ...action } });
 
   test('builds the target from the editor fields and the OpenAPI document', async () => {
     nock(ORIGIN).get('/openapi.yaml').reply(200, conformantOpenApiYaml(), YAML_TYPE);

@@ -20,7 +20,7 @@ test.describe('summary.md', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| error'));
     expect(rows).toHaveLength(1);
     const cells = rows[0]!.split(/(?<!\\)\|/).slice(1, -1);
-    expect(cells).toHaveLength(5);
+    expect(cells).toHaveLength(6);
     expect(rows[0]).toContain('body was \\| not json \\|<br>\\| injected \\| row \\|');
     expect(md).not.toContain('| injected | row |');
   });
@@ -37,8 +37,11 @@ test.describe('summary.md', () => {
     );
     expect(md).toMatch(/^# plugin-conformance 0\.1\.0: ❌ \*\*FAIL\*\*/);
     expect(md).toContain('**Scenarios:** 2 (1 passed, 1 failed, 0 skipped, 0 inconclusive). **Findings:** 1 errors, 0 warnings, 0 infos.');
-    expect(md).toContain('| severity | code | scenario | title | fix |');
-    expect(md).toContain('| error | REFRESH_TOKEN_MISSING | lifecycle | The token expires but no refresh token is issued: REFRESH_TOKEN_MISSING seen | fix REFRESH_TOKEN_MISSING |');
+    expect(md).toContain('| severity | code | scenario | host | title | fix |');
+    expect(md).toContain('| error | REFRESH_TOKEN_MISSING | lifecycle |  | The token expires but no refresh token is issued: REFRESH_TOKEN_MISSING seen | fix REFRESH_TOKEN_MISSING |');
+    // The host matrix (FINDINGS.md §8): the legacy host degrades at refresh, with what its users see.
+    expect(md).toContain('| host | result | phase | first error | what the user sees |');
+    expect(md).toContain('| chatgpt-plugin | degrades | refresh | REFRESH_TOKEN_MISSING | "Error getting system message: {"message": "User is missing credentials"}" |');
     expect(md).toContain('| passed | sim-github | simulated | Scenario sim-github | 120 ms | expected: PROVIDER_GITHUB_FORM_RESPONSE; seen: PROVIDER_GITHUB_FORM_RESPONSE |');
   });
 

@@ -35,8 +35,8 @@ test('without host: the chatgpt-plugin profile, whatever PLUGIN_PROFILE says', (
   const [s] = load({ 'simulated/s.yaml': simulatedWith('') });
   expect(s?.simulated?.host).toEqual({ profile: 'chatgpt-plugin' });
   expect(s?.simulated?.simulates).toBe('drop-state');
-  const settings = simulatedHostSettings(defaultSettings({ profile: 'gpt-action' }), { profile: 'chatgpt-plugin' });
-  expect(settings.profile).toBe('chatgpt-plugin');
+  const settings = simulatedHostSettings(defaultSettings({ profiles: ['gpt-action'] }), { profile: 'chatgpt-plugin' });
+  expect(settings.profiles).toEqual(['chatgpt-plugin']);
 });
 
 test('a gpt-action host with its token exchange method and a tightened slow-API bound', () => {
