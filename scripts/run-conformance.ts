@@ -10,6 +10,8 @@ import { refuseRecordingArgs } from './recording-args.ts';
 import { loadSettings, type SettingOverrides, type Settings } from '../mock-host/config/settings.ts';
 import { unknownPluginVariables } from '../mock-host/config/unknown-env.ts';
 import { loadGatePolicy } from '../mock-host/gate/gate-policy.ts';
+import { detectProtocol } from '../mock-host/engine/detect-protocol.ts';
+import { profilesOf } from '../mock-host/profiles/registry.ts';
 import { allureEnvironment } from '../mock-host/report/allure-environment.ts';
 import { decideExitCode } from '../mock-host/report/exit-code.ts';
 import { writeDetectionMatrixResult } from '../mock-host/report/detection-matrix-allure.ts';
@@ -59,6 +61,8 @@ interface Prepared {
   settings: Settings;
   browserPath: string;
   baseline?: string;
+  /** The hosts found for PLUGIN_URL when PLUGIN_PROFILE was not given. */
+  detectedProfiles?: string;
 }
 
 /** Everything that can reject the input runs before any output is touched, so exit 2 leaves old reports alone. */
@@ -68,7 +72,20 @@ async function prepare(env: NodeJS.ProcessEnv, cwd: string, overrides: SettingOv
   const scenarios = loadScenarioFiles();
   const policy = loadGatePolicy(settings, { startedAt: new Date(), cwd, knownScenarios: scenarios.map((s) => s.id) });
   const browserPath = await ensureBrowser();
-  return { settings, browserPath, ...(policy.baseline ? { baseline: policy.baseline.file } : {}) };
+  const detectedProfiles = settings.url && !settings.profilesGiven ? await profilesFor(settings.url) : undefined;
+  return { settings, browserPath, ...(policy.baseline ? { baseline: policy.baseline.file } : {}), ...(detectedProfiles ? { detectedProfiles } : {}) };
+}
+
+/** Without PLUGIN_PROFILE: every current host of the protocol the target speaks, said out loud. */
+async function profilesFor(url: string): Promise<string> {
+  const found = await detectProtocol(url);
+  if (!found) {
+    console.log(`${url}: no plugin manifest, no MCP answer: running as a legacy plugin (chatgpt-plugin); set PLUGIN_PROFILE to choose the hosts`);
+    return 'chatgpt-plugin';
+  }
+  const profiles = profilesOf(found.protocol);
+  console.log(`${found.protocol === 'mcp' ? 'An MCP server' : 'A legacy plugin'}: ${found.because}. Hosts: ${profiles.join(', ')} (PLUGIN_PROFILE chooses others).`);
+  return profiles.join(',');
 }
 
 function clean(paths: ReportPaths): void {
@@ -101,6 +118,7 @@ function childEnv(env: NodeJS.ProcessEnv, cwd: string, overrides: SettingOverrid
     ...(config ? { PLUGIN_CONFIG: resolve(cwd, config) } : {}),
     ...(prepared.baseline ? { PLUGIN_BASELINE: prepared.baseline } : {}),
     PLUGIN_BROWSER_PATH: prepared.browserPath,
+    ...(prepared.detectedProfiles ? { PLUGIN_PROFILE: prepared.detectedProfiles } : {}),
     PLUGIN_REPORTS_DIR: paths.dir,
     // Tells the summary reporter that this module prints the verdict.
     PLUGIN_CONFORMANCE_RUNNER: '1',

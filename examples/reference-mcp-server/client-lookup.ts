@@ -22,7 +22,7 @@ export function preRegisteredRecord(client: PreRegisteredClient): ClientRecord {
 
 /** Whether the AS accepts metadata-document client ids at all (advertised, and not faulted away). */
 export function supportsClientIdMetadataDocuments(ctx: ServerContext): boolean {
-  return !ctx.has('no-client-registration');
+  return ctx.options.clientIdMetadataDocuments && !ctx.has('no-client-registration');
 }
 
 /** A client_id as /authorize, /token and /revoke see it: pre-registered, registered by DCR, or a CIMD URL. */

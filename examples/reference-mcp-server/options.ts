@@ -99,6 +99,11 @@ export const referenceMcpServerOptionsSchema = z
     exposeControl: z.boolean().default(false),
     /** How long the slow-token-endpoint fault makes /token wait. */
     slowTokenMs: z.number().int().min(0).max(600_000).default(6000),
+    /**
+     * Supports client ID metadata documents (advertised, and CIMD client ids accepted). Off: a conformant server with
+     * dynamic registration only, the other way hosts get a client (not a fault).
+     */
+    clientIdMetadataDocuments: z.boolean().default(true),
     /** CIMD client_id URLs on http://127.0.0.1 and http://localhost are accepted (the harness serves its copies there). */
     allowHttpLoopbackClientIds: z.boolean().default(true),
     /**

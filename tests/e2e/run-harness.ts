@@ -15,12 +15,14 @@ export interface HarnessRun {
 export interface HarnessOptions {
   /** Also build the Allure HTML reports (slower); most tests read only summary.json. */
   htmlReport?: boolean;
+  /** Passed on to Playwright, as after `npm test --` (e.g. `--grep`). */
+  playwrightArgs?: readonly string[];
 }
 
 /** Runs `npm test`'s entry point as a user would, in a child process with its own reports folder. */
 export async function runHarness(env: Record<string, string>, timeoutMs = 120_000, options: HarnessOptions = {}): Promise<HarnessRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run.ts', ...(options.playwrightArgs ?? [])], {
     cwd: process.cwd(),
     env: { ...cleanEnv(), ...env, PLUGIN_REPORTS_DIR: reportsDir, ...(options.htmlReport ? {} : { PLUGIN_SKIP_HTML_REPORT: '1' }) },
     stdio: ['ignore', 'pipe', 'pipe'],
