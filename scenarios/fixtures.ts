@@ -3,7 +3,7 @@ import * as allure from 'allure-js-commons';
 import type { Browser } from 'playwright';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
 import { HostSession } from '../mock-host/engine/session.ts';
-import type { StartedTarget } from './targets/simulated-target.ts';
+import { sharedTargetState, type StartedTarget } from './targets/simulated-target.ts';
 import type { HostProfile } from '../mock-host/profiles/registry.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import { MockHostServer } from '../mock-host/server/mock-host-server.ts';
@@ -35,7 +35,11 @@ export const test = base.extend<object, WorkerFixtures>({
       // The bundled targets' clocks are ours to move, so expiry probes need no real waiting. Tests in a worker run
       // one at a time and each installs afresh, so moving a clock cannot expire another test's tokens.
       const start = (protocol: HostProfile['protocol']): Promise<StartedTarget> =>
-        harnessSettings.url ? Promise.resolve({ origin: harnessSettings.url, settings: harnessSettings, close: async () => undefined }) : protocol === 'mcp' ? startReferenceMcpTarget(harnessSettings) : startReferencePluginTarget(harnessSettings);
+        harnessSettings.url
+          ? Promise.resolve({ origin: harnessSettings.url, settings: harnessSettings, shared: sharedTargetState(), close: async () => undefined })
+          : protocol === 'mcp'
+            ? startReferenceMcpTarget(harnessSettings)
+            : startReferencePluginTarget(harnessSettings);
       await use((protocol) => {
         let target = started.get(protocol);
         if (!target) started.set(protocol, (target = start(protocol)));
@@ -107,15 +111,20 @@ export async function runScenarioTest(args: {
     hostOrigin: mockHost.origin,
     documents: mockHost,
     ...(target.targetClock ? { targetClock: target.targetClock } : {}),
+    ...(target.shared ? { responses: target.shared.responses } : {}),
   });
   mockHost.track(session);
-  const context = await browser.newContext(settings.login.storageState ? { storageState: settings.login.storageState } : {});
+  // A returning user's browser: signed in once per run and host, unless the scenario is about signing in.
+  const saved = scenario.signIn === 'reuse' ? target.shared?.signIns.get(profile.id) : undefined;
+  const storageState = settings.login.storageState ?? saved;
+  const context = await browser.newContext(storageState ? { storageState } : {});
   let result: ScenarioResult;
   try {
     result = await runScenario({ scenario, session, context, mockHost, reporting: playwrightReporting(scenario.kind === 'conformance') });
   } finally {
     mockHost.untrack(session);
     await session.dispose();
+    if (target.shared && !target.shared.signIns.has(profile.id) && session.credentials) target.shared.signIns.set(profile.id, await context.storageState());
     await context.close();
   }
   await labelFindings(result.findings);

@@ -3,7 +3,7 @@ import { actionSettings } from '../examples/reference-plugin/action-settings.ts'
 import { startReferencePlugin, type RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
 import type { ReferenceMcpServerOptions } from '../examples/reference-mcp-server/options.ts';
 import { startReferenceMcpServer } from '../examples/reference-mcp-server/start.ts';
-import type { StartedTarget } from './targets/simulated-target.ts';
+import { sharedTargetState, type StartedTarget } from './targets/simulated-target.ts';
 
 /**
  * Settings for a run against the bundled reference plugin: its OAuth client and test account, and as a GPT Action
@@ -25,7 +25,7 @@ export function referenceSettings(base: Settings, plugin: RunningReferencePlugin
 /** The bundled reference plugin as the target of the legacy hosts. */
 export async function startReferencePluginTarget(base: Settings): Promise<StartedTarget> {
   const plugin = await startReferencePlugin({});
-  return { origin: plugin.url, settings: referenceSettings(base, plugin), targetClock: plugin.clock, close: () => plugin.close() };
+  return { origin: plugin.url, settings: referenceSettings(base, plugin), targetClock: plugin.clock, shared: sharedTargetState(), close: () => plugin.close() };
 }
 
 /**
@@ -40,6 +40,7 @@ export async function startReferenceMcpTarget(base: Settings, options: Reference
     origin: server.mcpUrl,
     settings: { ...settings, url: server.mcpUrl, login: { username: user?.username ?? '', password: user?.password ?? '' } },
     targetClock: server.clock,
+    shared: sharedTargetState(),
     close: () => server.close(),
   };
 }

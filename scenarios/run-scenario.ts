@@ -72,6 +72,11 @@ export async function runScenario(args: {
     durationMs: Math.round(performance.now() - started),
     findings,
     checks: session.findings.checks(),
+    timing: {
+      httpMs: Math.round(session.recorder.exchanges().filter((x) => !x.label.startsWith('browser')).reduce((sum, x) => sum + x.durationMs, 0)),
+      browserMs: Math.round(session.metrics.browserMs),
+      signIns: session.metrics.signIns,
+    },
     ...(scenario.simulated ? { simulates: scenario.simulated.simulates, expected: scenario.simulated.expected, seen: outcome.seen } : {}),
     ...(outcome.reason ? { reason: session.secrets.redact(outcome.reason) } : {}),
     target: { url: session.origin, profile, authType: target?.auth.type ?? 'unknown' },

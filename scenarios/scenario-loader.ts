@@ -21,6 +21,7 @@ export interface ScenarioFile {
   description?: string;
   phase: ScenarioFileInput['phase'];
   severity: ScenarioFileInput['severity'];
+  signIn: 'fresh' | 'reuse';
   requiresAuth?: NonNullable<NonNullable<ScenarioFileInput['requires']>['auth']>;
   requiresProtocol?: 'plugin' | 'mcp';
   reports?: string[];
@@ -107,6 +108,7 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
     ...(s.description ? { description: s.description } : {}),
     phase: s.phase,
     severity: s.severity,
+    signIn: s['sign-in'],
     ...(s.requires?.auth ? { requiresAuth: s.requires.auth } : {}),
     ...(s.requires?.protocol ? { requiresProtocol: s.requires.protocol } : {}),
     ...(s.reports ? { reports: s.reports } : {}),

@@ -31,6 +31,8 @@ export const scenarioFileSchema = z.strictObject({
   /** The lifecycle phase the scenario is about: the Allure feature. */
   phase: z.enum(['discover', 'install', 'use', 'refresh', 'lifecycle']),
   severity: z.enum(['blocker', 'critical', 'normal', 'minor', 'trivial']).default('normal'),
+  /** `fresh`: sign in from scratch (a scenario about signing in); `reuse` (default): the run's signed-in browser, as a returning user. */
+  'sign-in': z.enum(['fresh', 'reuse']).default('reuse'),
   /** Auth types the scenario applies to; other targets skip it. */
   requires: z
     .strictObject({

@@ -103,6 +103,7 @@ export async function authorizeInBrowser(args: {
   const fulfil = (route: { fulfill: (r: { status: number; contentType: string; body: string }) => Promise<void> }) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: CAUGHT_PAGE });
   if (intercept) await context.route(callbackPattern, fulfil);
+  const started = performance.now();
   const watcher = watchNavigation(session, context, sent.redirectUri, args.purpose ?? 'install');
   const page = await context.newPage();
   const timeout = session.profile.timeouts.browserNavigationMs;
@@ -120,6 +121,7 @@ export async function authorizeInBrowser(args: {
     // unroute() waits for every intercepted request in flight, so the other order hangs on such a server.
     await page.close().catch(() => undefined);
     if (intercept) await context.unroute(callbackPattern, fulfil).catch(() => undefined);
+    session.metrics.browserMs += performance.now() - started;
   }
 }
 
@@ -148,6 +150,10 @@ async function logIn(session: HostSession, page: Page, sent: AuthorizationReques
     authorizationUrl: sent.url,
     redirectUri: sent.redirectUri,
     callbackReached: watcher.reached,
+    onSignIn: () => {
+      session.metrics.signIns++;
+      session.emit({ type: 'signed-in' });
+    },
   };
   try {
     if (login.script) await (await loadLoginScript(login.script))(page, ctx);

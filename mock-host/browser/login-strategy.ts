@@ -10,6 +10,8 @@ export interface LoginContext {
   redirectUri: string;
   /** True once the browser has been sent to the host's callback: the script may stop. */
   callbackReached: () => boolean;
+  /** Called when the strategy submits the test account's password: a sign-in from scratch (counted per run). */
+  onSignIn?: () => void;
 }
 
 export type LoginScript = (page: Page, ctx: LoginContext) => Promise<void>;
@@ -74,6 +76,7 @@ export async function genericLogin(page: Page, ctx: LoginContext, navigationTime
       const user = await firstVisible(page, USERNAME_FIELDS);
       if (user) await user.fill(ctx.username);
       await password.fill(ctx.password);
+      ctx.onSignIn?.();
     }
     const button = await proceedButton(page);
     if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());

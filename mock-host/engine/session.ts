@@ -13,6 +13,7 @@ import type { AuthConfig, PluginTarget } from '../model/target.ts';
 import { buildAuthorizationRequest } from '../oauth/authorization-request.ts';
 import type { DocumentPublisher, HostProfile, OAuthClient } from '../profiles/host-profile.ts';
 import { Recorder } from '../recorder/recorder.ts';
+import type { ResponseCache } from '../recorder/response-cache.ts';
 import { SecretRegistry } from '../recorder/secrets.ts';
 import { detectProvider } from '../checks/provider/detect-provider.ts';
 import { discover } from './discover.ts';
@@ -33,6 +34,8 @@ export interface SessionInit {
   targetClock?: TargetClock;
   /** Where the host serves documents the target fetches (the mock host). */
   documents?: DocumentPublisher;
+  /** The run's copies of the documents every scenario reads alike (one per target and run). */
+  responses?: ResponseCache;
 }
 
 export interface TargetClock {
@@ -59,6 +62,8 @@ export class HostSession {
   readonly events: EventLog;
   readonly conversationId = randomUUID();
   readonly ephemeralUserId = randomUUID();
+  /** Where the time went, for the benchmark: time in the browser (HTTP inside it included) and sign-ins from scratch. */
+  readonly metrics = { browserMs: 0, signIns: 0 };
   /** Codes that stopped the lifecycle: a scenario always reports these, whatever it focuses on. */
   readonly fatalCodes = new Set<FindingCode>();
   target?: PluginTarget;
@@ -77,7 +82,7 @@ export class HostSession {
     this.clock = init.clock ?? new VirtualClock();
     if (init.targetClock) this.targetClock = init.targetClock;
     if (init.documents) this.documents = init.documents;
-    this.recorder = new Recorder(this.secrets);
+    this.recorder = new Recorder(this.secrets, 'x', init.responses);
     this.findings = new FindingCollector(init.scenario, init.profile.severityOverrides, (text) => this.secrets.redact(text));
     this.events = new EventLog(() => this.clock.now());
     // The host's own clock: a state issued before `expire` moved it on has outlived its TTL, as it would for real.

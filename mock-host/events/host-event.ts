@@ -10,6 +10,7 @@ export type HostEvent =
   | { type: 'client-obtained'; clientId: string; source: 'configured' | 'dcr' | 'cimd'; authMethod: TokenAuthMethod }
   | { type: 'authorization-sent'; exchangeId: string; state: string; redirectUri: string; purpose: GrantPurpose }
   | { type: 'browser-hop'; exchangeId: string; status?: number }
+  | { type: 'signed-in' }
   | { type: 'callback-received'; exchangeId?: string; state: string | null; hasCode: boolean; error: string | null }
   | { type: 'token-response'; exchangeId: string; grant: TokenGrantType; purpose: GrantPurpose; issued: boolean; scope?: string; returnedRefreshToken: boolean }
   | { type: 'api-response'; exchangeId: string; operationId: string; status?: number; tokenSource: 'exchange' | 'refresh' | 'static' | 'none' }

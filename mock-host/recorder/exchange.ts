@@ -11,6 +11,11 @@ export interface OutboundRequest {
   label: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  /**
+   * A document the host reads the same way in every scenario of a run (a manifest, metadata, the unauthenticated
+   * probe): with a run cache, only the first scenario sends it; the others get its answer, recorded as theirs.
+   */
+  cacheable?: boolean;
 }
 
 export interface HttpResponse {

@@ -3,6 +3,7 @@ import { redactBody, redactHeaders, redactUrl } from './redact.ts';
 import type { SecretRegistry } from './secrets.ts';
 import { toCurl } from './curl.ts';
 import { contentTypeOf } from '../text/media-type.ts';
+import type { ResponseCache } from './response-cache.ts';
 
 const ALLOWED_SCHEMES = new Set(['http:', 'https:']);
 // Reports keep at most this much of a body; the engine still gets the whole (capped) body.
@@ -19,19 +20,32 @@ export class Recorder {
   constructor(
     readonly secrets: SecretRegistry,
     private readonly idPrefix = 'x',
+    /** Answers shared by the sessions of one run against one target (cacheable requests only). */
+    private readonly cache?: ResponseCache,
   ) {}
 
   async send(request: OutboundRequest): Promise<HttpOutcome> {
     const exchangeId = `${this.idPrefix}${this.#next++}`;
     const startedAt = new Date();
     const started = performance.now();
+    if (request.cacheable && this.cache) {
+      const { outcome: shared, fresh } = this.cache.answer(request, () => this.#send({ ...request, label: request.label }, exchangeId));
+      const answered = { ...(await shared), exchangeId, request };
+      this.#record(answered, startedAt, fresh ? performance.now() - started : 0, fresh ? undefined : ' (the run\'s copy: fetched once per run)');
+      return answered;
+    }
+    const outcome = await this.#send(request, exchangeId);
+    this.#record(outcome, startedAt, performance.now() - started);
+    return outcome;
+  }
+
+  async #send(request: OutboundRequest, exchangeId: string): Promise<HttpOutcome> {
     let outcome: HttpOutcome;
     const url = parseUrl(request.url);
     if (!url) outcome = { exchangeId, request, error: { kind: 'invalid-url', message: `not a URL: ${request.url}` } };
     else if (!ALLOWED_SCHEMES.has(url.protocol))
       outcome = { exchangeId, request, error: { kind: 'blocked-scheme', message: `refused to fetch a ${url.protocol} URL` } };
     else outcome = await this.#fetch(exchangeId, request);
-    this.#record(outcome, startedAt, performance.now() - started);
     return outcome;
   }
 
@@ -63,7 +77,7 @@ export class Recorder {
     }
   }
 
-  #record(outcome: HttpOutcome, startedAt: Date, durationMs: number): void {
+  #record(outcome: HttpOutcome, startedAt: Date, durationMs: number, labelNote?: string): void {
     const { request, response, error } = outcome;
     const s = this.secrets;
     // Redact the request first: it registers the secrets the response may echo.
@@ -72,7 +86,7 @@ export class Recorder {
     const exchange: RecordedExchange = {
       id: outcome.exchangeId,
       phase: request.phase,
-      label: request.label,
+      label: labelNote ? `${request.label}${labelNote}` : request.label,
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(durationMs),
       request: { method: request.method, url: redactUrl(request.url, s), headers: reqHeaders, ...(reqBody === undefined ? {} : { body: reqBody }) },

@@ -30,6 +30,7 @@ function scenarioLine(result: ScenarioResult): ScenarioSummary {
     ...(result.seen ? { seen: [...result.seen] } : {}),
     ...(result.reason ? { reason: result.reason } : {}),
     ...(result.kind === 'conformance' ? { profile: result.target.profile } : {}),
+    ...(result.timing ? { timing: { ...result.timing } } : {}),
     ...(result.checks ? { checks: result.checks.map((c) => ({ ...c })) } : {}),
   };
 }

@@ -32,6 +32,8 @@ export const scenarioResultSchema = z.object({
   seen: z.array(z.string()).optional(),
   /** Why a scenario was skipped or inconclusive. */
   reason: z.string().optional(),
+  /** Where the scenario's time went: HTTP answers (browser hops aside), the browser, and sign-ins from scratch. */
+  timing: z.object({ httpMs: z.number(), browserMs: z.number(), signIns: z.number().int() }).optional(),
   target: targetInfoSchema,
 });
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;

@@ -22,6 +22,8 @@ export const scenarioSummarySchema = z.object({
   reason: z.string().optional(),
   /** Additive: the host profile the scenario ran under. */
   profile: z.string().optional(),
+  /** Additive: where the scenario's time went (HTTP answers, the browser) and its sign-ins from scratch. */
+  timing: z.object({ httpMs: z.number(), browserMs: z.number(), signIns: z.number().int() }).optional(),
   /** Additive: every check the scenario reached (passed, failed or skipped), so passed is told apart from not reached. */
   checks: z.array(checkRecordSchema).optional(),
 });

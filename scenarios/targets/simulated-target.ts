@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Settings } from '../../mock-host/config/settings.ts';
+import type { BrowserContextOptions } from 'playwright';
 import type { TargetClock } from '../../mock-host/engine/session.ts';
+import { ResponseCache } from '../../mock-host/recorder/response-cache.ts';
 
 /** A simulated target, running: where it is and how the harness must be configured to use it. */
 export interface StartedTarget {
@@ -8,7 +10,22 @@ export interface StartedTarget {
   settings: Settings;
   /** Simulated targets let the harness move their clock (expiry probes without waiting). */
   targetClock?: TargetClock;
+  /** What the scenarios of one run against this target share (conformance targets; each simulated scenario has its own). */
+  shared?: SharedTargetState;
   close(): Promise<void>;
+}
+
+/**
+ * A run's memory of one target, as a returning user's host has it: the documents it already fetched, and per host
+ * the browser's signed-in state (so a later install skips the sign-in page and only consents).
+ */
+export interface SharedTargetState {
+  responses: ResponseCache;
+  signIns: Map<string, Exclude<BrowserContextOptions['storageState'], undefined | string>>;
+}
+
+export function sharedTargetState(): SharedTargetState {
+  return { responses: new ResponseCache(), signIns: new Map() };
 }
 
 /**

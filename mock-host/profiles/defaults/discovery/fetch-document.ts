@@ -41,6 +41,7 @@ export async function fetchDocument(recorder: Recorder, req: FetchDocumentReques
       label: hop === 0 ? req.label : `${req.label} (redirect ${hop})`,
       timeoutMs: remaining,
       maxBodyBytes: req.maxBodyBytes,
+      cacheable: true,
     };
     const outcome = await recorder.send(request);
     if (outcome.error) return { kind: 'error', outcome, url, error: outcome.error };

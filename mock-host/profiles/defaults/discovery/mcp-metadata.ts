@@ -48,6 +48,7 @@ async function getJson(recorder: Recorder, ctx: DiscoveryContext, url: string, l
     label,
     timeoutMs: ctx.profile.timeouts.discoveryMs,
     maxBodyBytes: ctx.profile.limits.maxBodyBytes,
+    cacheable: true,
   });
   const base = { url, exchangeId: outcome.exchangeId, curl: recorder.curlOf(outcome.exchangeId) };
   const res = outcome.response;
@@ -70,6 +71,7 @@ async function unauthenticatedRequest(ctx: DiscoveryContext, shape: McpDiscovery
     label: `MCP ${request.method} without a token`,
     timeoutMs: ctx.profile.timeouts.discoveryMs,
     maxBodyBytes: ctx.profile.limits.maxBodyBytes,
+    cacheable: true,
   });
   const curl = ctx.recorder.curlOf(outcome.exchangeId);
   ctx.findings.run(checkUnauthenticatedAnswer, { outcome, method: request.method, curl });

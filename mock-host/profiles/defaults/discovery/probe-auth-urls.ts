@@ -22,6 +22,7 @@ export async function probeAuthUrls(
       label,
       timeoutMs: ctx.profile.timeouts.discoveryMs,
       maxBodyBytes: ctx.profile.limits.maxBodyBytes,
+      cacheable: true,
     });
     return { url, outcome, ref: refOf(ctx.recorder, outcome.exchangeId) };
   };
