@@ -137,7 +137,7 @@ export function authorizeRoutes(ctx: PluginContext): Router {
       pkce: pending.pkce,
       // A zero lifetime: what a misconfigured code TTL or a clock skew between instances amounts to.
       expiresAtMs: clock.now() + (ctx.has('codes-expire-at-once') ? 0 : CODE_LIFETIME_MS),
-    });
+    }, ctx.has('one-code-per-user'));
     redirectToClient(res, pending.redirectUri, { code: code.code }, pending.state);
   });
 

@@ -23,6 +23,7 @@ export const FAULT_DESCRIPTIONS = {
   'token-endpoint-hangs-up': 'the token endpoint closes the connection without answering',
   // Authorization code, redirect URI, state
   'reusable-codes': 'authorization codes can be exchanged more than once',
+  'one-code-per-user': "a new code invalidates the user's earlier unused ones (one code slot per user: two sign-ins at once race)",
   'any-client-secret': 'the token endpoint does not check the client secret',
   'redirect-uri-not-validated': 'the authorize endpoint redirects to any redirect_uri',
   'redirect-uri-not-bound': 'the token endpoint ignores redirect_uri',

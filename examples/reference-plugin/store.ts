@@ -138,7 +138,11 @@ export class ReferenceStore {
     this.#pending.delete(id);
   }
 
-  saveCode(grant: Omit<AuthorizationCode, 'code' | 'familyIds'>): AuthorizationCode {
+  /** `onePerUser`: the user's earlier unused codes for this client die (servers that keep one code slot per user). */
+  saveCode(grant: Omit<AuthorizationCode, 'code' | 'familyIds'>, onePerUser = false): AuthorizationCode {
+    if (onePerUser) {
+      for (const [value, earlier] of this.#codes) if (earlier.userId === grant.userId && earlier.clientId === grant.clientId && earlier.familyIds.length === 0) this.#codes.delete(value);
+    }
     const code: AuthorizationCode = { ...grant, code: this.#credential(), familyIds: [] };
     this.#codes.set(code.code, code);
     return code;

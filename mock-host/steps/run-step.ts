@@ -11,7 +11,8 @@ import type { HostSession } from '../engine/session.ts';
 import type { AuthConfig } from '../model/target.ts';
 import { usePlugin } from '../engine/use-plugin.ts';
 import type { MockHostServer } from '../server/mock-host-server.ts';
-import type { Step } from './step-vocabulary.ts';
+import { SIGN_IN_STEPS, type Step } from './step-vocabulary.ts';
+import { withSignInLock } from '../browser/sign-in-lock.ts';
 
 export interface StepEnvironment {
   session: HostSession;
@@ -33,8 +34,17 @@ function browserAuthorize(env: StepEnvironment): Authorize {
   return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe' });
 }
 
-/** Runs one step on the engine; returns a one-line note of what happened, for the report. */
+/**
+ * Runs one step on the engine; returns a one-line note of what happened, for the report. Against PLUGIN_URL (one
+ * real target shared by every worker) the sign-in steps of one test account never overlap.
+ */
 export async function runStep(step: Step, env: StepEnvironment): Promise<string> {
+  const { url, login } = env.session.settings;
+  if (url && SIGN_IN_STEPS.has(step.action)) return withSignInLock(`${url}\u0000${login.username ?? ''}`, () => dispatch(step, env));
+  return dispatch(step, env);
+}
+
+async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
   const { session } = env;
   switch (step.action) {
     case 'discover': {

@@ -17,6 +17,18 @@ export const STEP_ACTIONS = [
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
+/**
+ * The steps that sign in in the browser and spend the code they get. Against a real target they run one at a time
+ * per test account across the run (mock-host/browser/sign-in-lock.ts); every other step stays parallel.
+ */
+export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
+  'install',
+  'probe-code-reuse',
+  'probe-wrong-client-secret',
+  'probe-redirect-uri-binding',
+  'probe-unregistered-redirect-uri',
+]);
+
 /** One step with its options. */
 export interface Step {
   action: StepAction;

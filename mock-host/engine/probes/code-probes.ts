@@ -64,7 +64,10 @@ export async function probeRedirectUriBinding(session: HostSession, authorize: A
 async function confirmRefusal(session: HostSession, sent: AuthorizationRequest, code: string, refused: string): Promise<string> {
   const control = await probeExchange(session, sent, code, { label: 'probe control: the same code, exchanged correctly' });
   if (control.tokens) return `${refused}; the same code then worked with the correct request`;
-  return session.abort(`${refused}, but the correct exchange of the same code failed too (${control.failure ?? 'no token'}): the refusal proves nothing; see install-and-use`, 'inconclusive');
+  return session.abort(
+    `${refused}, but the correct exchange of the same code failed too (${control.failure ?? 'no token'}): the refusal proves nothing. Other explanations than the probed rule: the server spends a code on any failed exchange, the code expired, or another sign-in of the same account replaced it; see install-and-use`,
+    'inconclusive',
+  );
 }
 
 const FOREIGN_REDIRECT = 'https://conformance-attacker.invalid/collect';

@@ -26,6 +26,17 @@ export const authorizationCases = {
       else expectTokenError(second, 400, 'invalid_grant');
     },
   },
+  'one-code-per-user': {
+    async check(plugin, faulty) {
+      // Two sign-ins of the same user before either code is exchanged: the one-slot server keeps only the newest.
+      const earlier = await obtainCode(plugin);
+      const later = await obtainCode(plugin);
+      const first = await exchangeCode(plugin, earlier);
+      if (faulty) expectTokenError(first, 400, 'invalid_grant');
+      else expectTokenSet(first);
+      expectTokenSet(await exchangeCode(plugin, later));
+    },
+  },
   'any-client-secret': {
     async check(plugin, faulty) {
       const result = await exchangeCode(plugin, await obtainCode(plugin), { client_secret: 'not-the-secret' });

@@ -36,6 +36,7 @@ const CODES_WITHOUT_A_SIMULATED_SCENARIO: Partial<Record<FindingCode, string>> =
  */
 const FAULTS_WITHOUT_A_SIMULATED_SCENARIO: Partial<Record<Fault, string>> = {
   'api-echoes-token': 'exists to test report redaction (tests/e2e/secret-scan.spec.ts); FINDINGS.md has no code for an echoed token',
+  'one-code-per-user': 'a real-world behaviour, not a fault: tests/e2e/one-code-per-user.spec.ts shows that parallel scenarios never race its code slot',
 };
 
 const simulated = loadScenarioFiles().filter((s) => s.kind === 'simulated');
