@@ -78,6 +78,7 @@ export const FAULT_DESCRIPTIONS = {
   'openapi-over-limits': 'an operation description is 250 characters',
   'openapi-server-mismatch': 'servers[0].url is https://api.example.net',
   'openapi-http-server': 'servers[0].url is plain http on a public host (http://api.example.net)',
+  'openapi-without-security': 'the OpenAPI document declares no security requirement at all (as generated documents often do); the API still needs the token',
   'operation-without-security': 'no global security requirement, and getProfile has none of its own (only the todo operations do)',
   'token-url-other-domain': "the GPT Action's Token URL is on another root domain (localhost vs 127.0.0.1)",
 } as const satisfies Record<string, string>;

@@ -20,6 +20,8 @@ export function buildOpenApiDocument(ctx: PluginContext, origin: string): Record
   const unauthorized = errorResponse('Missing, invalid or expired access token');
   // The fault: security written per operation instead of globally, and forgotten on one (getProfile).
   const perOperation = has('operation-without-security');
+  // A generated document: no security requirement anywhere, though every operation needs the token.
+  const none = has('openapi-without-security');
   const todoSecurity = perOperation ? { security: [{ oauth: [] }] } : {};
   return {
     openapi: '3.0.1',
@@ -29,7 +31,7 @@ export function buildOpenApiDocument(ctx: PluginContext, origin: string): Record
       version: '1.0.0',
     },
     servers: [{ url: has('openapi-server-mismatch') ? 'https://api.example.net' : has('openapi-http-server') ? 'http://api.example.net' : origin }],
-    ...(perOperation ? {} : { security: [{ oauth: [] }] }),
+    ...(perOperation || none ? {} : { security: [{ oauth: [] }] }),
     paths: {
       '/todos': {
         get: {

@@ -11,8 +11,12 @@ export async function probeExpiredToken(session: HostSession): Promise<string> {
   const c = session.credentials;
   if (!c) return session.abort('no credentials: install first', 'inconclusive');
   if (c.expiresInSeconds === undefined) return session.abort('the token response has no expires_in, so there is no lifetime to outlive (see TOKEN_NO_EXPIRY)', 'skipped');
-  const op = await protectedOperation(session);
-  if (!op) return session.abort('no operation requires authentication and takes no input', 'skipped');
+  const found = await protectedOperation(session);
+  if (!found.op) {
+    session.findings.skip(checkInvalidCredentialAnswer, found.tried);
+    return session.abort(`nothing to probe: ${found.tried}`, 'skipped');
+  }
+  const { op } = found;
   const wait = c.expiresInSeconds + 2;
   let how: string;
   if (session.targetClock) {

@@ -139,6 +139,19 @@ export const discoveryCases = {
       expect(at(document, 'servers', 0, 'url')).toBe(faulty ? 'http://api.example.net' : plugin.url);
     },
   },
+  'openapi-without-security': {
+    async check(plugin, faulty) {
+      const document = yamlOf(await openApiOf(plugin));
+      if (faulty) {
+        expect(at(document, 'security')).toBeUndefined();
+        for (const [path, method] of [['/todos', 'get'], ['/todos', 'post'], ['/todos/{id}', 'delete'], ['/me', 'get']] as const) {
+          expect(at(document, 'paths', path, method, 'security')).toBeUndefined();
+        }
+      } else expect(at(document, 'security')).toEqual([{ oauth: [] }]);
+      // The API needs the token all the same.
+      expect((await request(`${plugin.url}/todos`)).status).toBe(401);
+    },
+  },
   'operation-without-security': {
     async check(plugin, faulty) {
       const document = yamlOf(await openApiOf(plugin));
