@@ -78,7 +78,7 @@ export async function runScenario(args: {
       signIns: session.metrics.signIns,
     },
     ...(scenario.simulated ? { simulates: scenario.simulated.simulates, expected: scenario.simulated.expected, seen: outcome.seen } : {}),
-    ...(outcome.reason ? { reason: session.secrets.redact(outcome.reason) } : {}),
+    ...(outcome.reason ? { reason: session.secrets.redact(blockedReason(session.findings.blocker(), outcome.reason)) } : {}),
     target: { url: session.origin, profile, authType: target?.auth.type ?? 'unknown' },
   };
 }
@@ -93,4 +93,10 @@ function redactedError(err: unknown, redact: (text: string) => string): Error {
   copy.name = err.name;
   copy.stack = redact(err.stack ?? err.message);
   return copy;
+}
+
+/** A run that went past a blocker says so first: the host stops there, what follows was found in the continuation. */
+function blockedReason(blocker: string | undefined, reason: string): string {
+  if (!blocker) return reason;
+  return `the host stops at ${blocker}; the harness went on past it to show the next layers (findings marked "behind ${blocker}"); ${reason}`;
 }

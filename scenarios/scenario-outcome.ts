@@ -67,6 +67,6 @@ export function decideOutcome(scenario: ScenarioFile, findings: readonly Finding
 /** The failure text a developer reads first: each finding with its fix and reproduction. */
 export function describeFindings(findings: readonly Finding[]): string {
   return findings
-    .map((f) => [`[${f.severity}] ${f.code}: ${f.title}`, `  seen: ${f.message}`, `  fix:  ${f.fix}`, ...(f.reproduce ? [`  reproduce: ${f.reproduce}`] : [])].join('\n'))
+    .map((f) => [`[${f.severity}] ${f.code}: ${f.title}${f.behind ? ` (behind ${f.behind}: the host stops there first)` : ''}`, `  seen: ${f.message}`, `  fix:  ${f.fix}`, ...(f.reproduce ? [`  reproduce: ${f.reproduce}`] : [])].join('\n'))
     .join('\n\n');
 }

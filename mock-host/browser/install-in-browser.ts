@@ -40,5 +40,5 @@ export async function installInBrowser(args: {
   }
   // The route completes the install; a callback it never completes is abandoned (above) instead of waited on for ever.
   if (host) await host.done;
-  else await completeInstall(session, parseCallback(outcome.url), sent, outcome.exchangeId);
+  else await completeInstall(session, parseCallback(outcome.url), sent, outcome.exchangeId, { diagnose: true });
 }

@@ -14,11 +14,14 @@ import { requestTokens, type GrantResult } from './token-grants.ts';
  * state it sent, single use and not expired, a code), then exchange the code at the token endpoint. Each check
  * decides on what was recorded; the first one that fails stops the install, as it stops the real host.
  */
-export async function completeInstall(session: HostSession, callback: CallbackParams, sent: AuthorizationRequest, exchangeId?: string): Promise<void> {
+export async function completeInstall(session: HostSession, callback: CallbackParams, sent: AuthorizationRequest, exchangeId?: string, options: { diagnose?: boolean } = {}): Promise<void> {
   for (const code of callback.codes) session.secrets.add(code, 'code');
   session.emit({ type: 'callback-received', ...(exchangeId ? { exchangeId } : {}), state: callback.state, hasCode: !!callback.code, error: callback.error });
   const input: CallbackInput = { callback, sent, ...(exchangeId ? { exchangeId } : {}) };
   const stop = (drafts: FindingDraft[], why: string): void => session.stopOnErrors(drafts, why);
+  // Past a state or iss problem only for a callback caught in the harness's own browser, after its own request: the
+  // mock host's callback route faces any page in the user's browser, so it keeps the host's rule (no code exchanged).
+  const goOn = (drafts: FindingDraft[], why: string): void => (options.diagnose ? session.continuePastErrors(drafts) : stop(drafts, why));
 
   const repeated = session.findings.run(checkCallbackSingleValued, input);
   if (repeated.length) session.consumeState(sent.state);
@@ -28,16 +31,21 @@ export async function completeInstall(session: HostSession, callback: CallbackPa
   const server = session.oauth().server;
   // RFC 9207 first: a host that validates iss rejects a response (an error one too) before reading anything else.
   if (flow.authorization.validatesIss && server) {
-    stop(session.findings.run(checkCallbackIssuer, { ...input, advertised: server.issParameterSupported, issuer: server.issuer }), 'the authorization response had no valid iss');
+    goOn(session.findings.run(checkCallbackIssuer, { ...input, advertised: server.issParameterSupported, issuer: server.issuer }), 'the authorization response had no valid iss');
   }
   stop(
     session.findings.run(checkCallbackError, { ...input, hostSendsPkce: flow.authorization.pkce !== 'none', hostName: session.profile.displayName, clientSource: client.source }),
     `the provider answered the authorization request with error=${callback.error}${callback.errorDescription ? ` (${callback.errorDescription.slice(0, 200)})` : ''}`,
   );
-  stop(session.findings.run(checkStateReturned, input), 'the callback had no state');
-  const consumed = session.consumeState(callback.state);
-  const verdict: StateVerdict = consumed.ok ? { ok: true, matchesThisInstall: consumed.value.state === sent.state } : consumed;
-  stop(session.findings.run(checkStateMatches, { ...input, verdict }), 'the callback state did not match');
+  // A state problem stops the real host; the callback is still the one this install sent for, so the harness goes on
+  // past it (a diagnostic continuation) to the code exchange and beyond: one run shows every layer.
+  const missingState = session.findings.run(checkStateReturned, input);
+  goOn(missingState, 'the callback had no state');
+  if (!missingState.length) {
+    const consumed = session.consumeState(callback.state);
+    const verdict: StateVerdict = consumed.ok ? { ok: true, matchesThisInstall: consumed.value.state === sent.state } : consumed;
+    goOn(session.findings.run(checkStateMatches, { ...input, verdict }), 'the callback state did not match');
+  } else session.consumeState(sent.state);
   stop(session.findings.run(checkCodeReturned, input), 'the callback had no code');
   if (callback.code) await exchangeCode(session, callback.code, sent);
 }

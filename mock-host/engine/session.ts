@@ -117,6 +117,18 @@ export class HostSession {
     if (errors.length) this.abort(message, 'failed', errors);
   }
 
+  /**
+   * The real host stops at these errors; where going on is safe (the callback is the host's own), the harness goes on
+   * in a diagnostic continuation instead, so one run shows every layer: the blocker stays fatal (it fails the
+   * scenario and is the host's verdict), and every later finding says it was seen behind it.
+   */
+  continuePastErrors(drafts: readonly FindingDraft[]): void {
+    const [blocker] = this.findings.errorCodesOf(drafts);
+    if (!blocker) return;
+    this.fatalCodes.add(blocker);
+    this.findings.continuePast(blocker);
+  }
+
   async discover(): Promise<PluginTarget> {
     const result = await discover({
       recorder: this.recorder,

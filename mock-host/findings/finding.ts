@@ -18,6 +18,11 @@ export interface Finding {
   profile?: string;
   /** A server-wide problem several hosts saw alike: every profile that saw it. */
   profiles?: string[];
+  /**
+   * Seen in the diagnostic continuation past this blocker: the real host stops there, the harness went on so one run
+   * shows every layer. Users meet this problem only once the blocker is fixed.
+   */
+  behind?: FindingCode;
 }
 
 /** What a check returns; the collector adds severity, title and scenario. */
@@ -42,6 +47,7 @@ export const findingSchema = z.object({
   reproduce: z.string().optional(),
   profile: z.string().optional(),
   profiles: z.array(z.string()).optional(),
+  behind: z.string().refine(isFindingCode, 'unknown finding code').optional(),
 });
 
 export type SeverityOverrides = Partial<Record<FindingCode, Severity>>;
@@ -62,6 +68,7 @@ export function redactFinding(finding: Finding, redact: (text: string) => string
  */
 export class FindingCollector {
   readonly #findings: Finding[] = [];
+  #blocker?: FindingCode;
   readonly #checks = new Map<string, CheckRecord>();
 
   constructor(
@@ -103,6 +110,7 @@ export class FindingCollector {
       scenario: this.scenario,
       evidence: [...(draft.evidence ?? [])],
       ...(draft.reproduce ? { reproduce: draft.reproduce } : {}),
+      ...(this.#blocker ? { behind: this.#blocker } : {}),
     };
     this.#findings.push(finding);
     return finding;
@@ -110,6 +118,16 @@ export class FindingCollector {
 
   addAll(drafts: readonly FindingDraft[]): void {
     for (const d of drafts) this.add(d);
+  }
+
+  /** From now on the run is a diagnostic continuation past this blocker: later findings say they are behind it. */
+  continuePast(blocker: FindingCode): void {
+    this.#blocker ??= blocker;
+  }
+
+  /** The blocker the run went past, if any. */
+  blocker(): FindingCode | undefined {
+    return this.#blocker;
   }
 
   /** Runs a check, keeps its findings and records that it ran; returns what it found (redacted). */

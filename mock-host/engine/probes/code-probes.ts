@@ -26,7 +26,7 @@ const probeExchange = (session: HostSession, sent: AuthorizationRequest, code: s
 /** RFC 6749 §4.1.2: a code is single-use. Installs normally, then replays the spent code. */
 export async function probeCodeReuse(session: HostSession, authorize: Authorize): Promise<string> {
   const { sent, callback, exchangeId } = await freshAuthorization(session, authorize);
-  await completeInstall(session, callback, sent, exchangeId);
+  await completeInstall(session, callback, sent, exchangeId, { diagnose: true });
   const replay = await probeExchange(session, sent, callback.code, { label: 'probe: exchange the same code again' });
   session.findings.run(checkCodeSingleUse, { replay: probed(replay) });
   return replay.tokens ? 'the replayed code was accepted' : `the replayed code was refused (${replay.failure ?? 'no token'})`;
