@@ -1,4 +1,5 @@
 // `plugin-conformance`: the command-line face of scripts/run-conformance.ts (the code path `npm test` runs too).
+import { hostsOfTarget } from '../mock-host/engine/hosts-of-target.ts';
 import { readToolInfo } from '../mock-host/report/tool-info.ts';
 import { mergeShards } from '../scripts/merge-shards.ts';
 import { runConformance } from '../scripts/run-conformance.ts';
@@ -21,9 +22,18 @@ async function main(argv: readonly string[]): Promise<number> {
       const outcome = await runConformance({
         overrides: command.overrides,
         playwrightArgs: command.playwrightArgs,
+        // The CLI is the main job: the simulated matrix and the self-tests are `npm test`'s, in a clone.
+        conformanceOnly: true,
         ...(command.shard ? { shard: command.shard } : {}),
       });
       return outcome.exitCode;
+    }
+    case 'detect': {
+      // The hosts on stdout (a comma list, PLUGIN_PROFILE's form), the reasoning on stderr.
+      const hosts = await hostsOfTarget(command.url);
+      console.error(hosts.message);
+      console.log(hosts.profiles.join(','));
+      return 0;
     }
     case 'merge':
       return (await mergeShards({ dirs: command.dirs, overrides: command.overrides })).exitCode;

@@ -8,9 +8,10 @@ export type CliCommand =
   | { kind: 'version' }
   | { kind: 'run'; overrides: SettingOverrides; shard?: Shard; playwrightArgs: string[] }
   | { kind: 'merge'; overrides: SettingOverrides; dirs: string[] }
+  | { kind: 'detect'; url: string }
   | { kind: 'invalid'; message: string };
 
-const COMMANDS = ['run', 'merge', 'help'] as const;
+const COMMANDS = ['run', 'merge', 'detect', 'help'] as const;
 
 /** "1/2" → { current: 1, total: 2 }; anything else is a message. */
 export function parseShard(text: string): Shard | string {
@@ -77,6 +78,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (values.shard !== undefined) return { kind: 'invalid', message: 'merge: --shard belongs to run' };
     if (passed.length) return { kind: 'invalid', message: 'merge: takes no Playwright arguments after --' };
     return { kind: 'merge', overrides, dirs: rest };
+  }
+  if (command === 'detect') {
+    if (rest.length !== 1 || passed.length) return { kind: 'invalid', message: 'detect: name one URL (plugin-conformance detect https://mcp.your.example/mcp)' };
+    return { kind: 'detect', url: rest[0] ?? '' };
   }
   if (rest.length) return { kind: 'invalid', message: `run: unexpected argument "${rest[0]}" (Playwright arguments go after --)` };
   let shard: Shard | undefined;

@@ -1,6 +1,6 @@
 import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
-import type { Browser } from 'playwright';
+import type { Browser } from '@playwright/test';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
 import { HostSession } from '../mock-host/engine/session.ts';
 import { sharedTargetState, type StartedTarget } from './targets/simulated-target.ts';

@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext } from '@playwright/test';
 import { LifecycleAbort } from '../mock-host/model/lifecycle-abort.ts';
 import type { HostSession } from '../mock-host/engine/session.ts';
 import { redactFinding } from '../mock-host/findings/finding.ts';
@@ -45,8 +45,10 @@ export async function runScenario(args: {
           reporting.log?.(`  ${scenario.id} › ${step.action}: ${note}`);
         } finally {
           for (const x of session.recorder.since(mark)) {
-            reporting.log?.(`      ${x.id} ${x.request.method} ${x.request.url.split('?')[0]} → ${x.response?.status ?? x.error?.kind} (${x.durationMs} ms)`);
-            await reporting.attach(`HTTP ${x.id} ${x.request.method} ${x.label} → ${x.response?.status ?? x.error?.kind}`, JSON.stringify(x, null, 2), 'application/json');
+            // A browser hop with neither is a callback the harness caught in the browser, as the host would.
+            const outcome = x.response?.status ?? x.error?.kind ?? 'caught';
+            reporting.log?.(`      ${x.id} ${x.request.method} ${x.request.url.split('?')[0]} → ${outcome} (${x.durationMs} ms)`);
+            await reporting.attach(`HTTP ${x.id} ${x.request.method} ${x.label} → ${outcome}`, JSON.stringify(x, null, 2), 'application/json');
           }
           const added = session.findings.list().slice(findingsBefore);
           if (added.length) await reporting.attach('findings of this step', redact(JSON.stringify(added, null, 2)), 'application/json');

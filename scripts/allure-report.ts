@@ -1,72 +1,7 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { writeAllureEnvironment } from '../mock-host/report/allure-environment.ts';
-import { reportPaths, type ReportPaths } from '../mock-host/report/report-paths.ts';
+// `npm run report`: rebuilds the HTML reports from reports/allure-results (e.g. after editing allurerc.mjs).
+import { generateAllureReports } from '../mock-host/report/allure-html.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-export interface AllureOutcome {
-  /** index.html files that were written. */
-  written: string[];
-  /** What went wrong, for a warning; a missing HTML report never changes the verdict. */
-  problems: string[];
-  durationMs: number;
-}
-
-function allureCli(): string {
-  // The package exports no ./cli.js, so go through its main entry (dist/index.js) to its directory.
-  return join(dirname(createRequire(import.meta.url).resolve('allure')), '..', 'cli.js');
-}
-
-function generate(paths: ReportPaths, singleFile: boolean): Promise<string | undefined> {
-  const output = singleFile ? paths.allureReportSingle : paths.allureReport;
-  // Allure 3 writes into a subfolder when the output already exists, leaving a stale index.html on top.
-  rmSync(output, { recursive: true, force: true });
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [allureCli(), 'generate', '--config', join(ROOT, 'allurerc.mjs')], {
-      cwd: ROOT,
-      env: { ...process.env, PLUGIN_REPORTS_DIR: resolve(paths.dir), ALLURE_SINGLE_FILE: singleFile ? '1' : '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-    child.on('error', (err) => done(`allure could not start: ${err.message}`));
-    child.on('close', (code, signal) => {
-      const index = join(output, 'index.html');
-      if (code === 0 && existsSync(index)) return done(undefined);
-      const how = signal ? `was killed by ${signal}` : code === 0 ? `wrote no ${index}` : `exited with code ${code}`;
-      done(`allure generate${singleFile ? ' (single file)' : ''} ${how}:\n${log.trim().split('\n').slice(-15).join('\n')}`);
-    });
-  });
-}
-
-/**
- * Builds both HTML reports from <reports>/allure-results: the served multi-file one and the single file.
- * `environment` (allure-environment.ts) becomes the report's environment section.
- */
-export async function generateAllureReports(paths: ReportPaths = reportPaths(), environment?: Record<string, string>): Promise<AllureOutcome> {
-  const started = Date.now();
-  if (!existsSync(paths.allureResults) || readdirSync(paths.allureResults).length === 0)
-    return { written: [], problems: [`no Allure results in ${paths.allureResults}`], durationMs: 0 };
-  if (environment) writeAllureEnvironment(paths.allureResults, environment);
-  // Both read the same results and write different folders, so they can run side by side.
-  const [multi, single] = await Promise.all([generate(paths, false), generate(paths, true)]);
-  const written: string[] = [];
-  const problems: string[] = [];
-  if (multi) problems.push(multi);
-  else written.push(join(paths.allureReport, 'index.html'));
-  if (single) problems.push(single);
-  else written.push(join(paths.allureReportSingle, 'index.html'));
-  return { written, problems, durationMs: Date.now() - started };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const outcome = await generateAllureReports();
-  for (const problem of outcome.problems) console.error(`warning: ${problem}`);
-  for (const path of outcome.written) console.log(path);
-  process.exit(outcome.written.length ? 0 : 1);
-}
+const outcome = await generateAllureReports();
+for (const problem of outcome.problems) console.error(`warning: ${problem}`);
+for (const path of outcome.written) console.log(path);
+process.exit(outcome.written.length ? 0 : 1);

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test';
 import { startReferencePlugin } from '../examples/reference-plugin/start.ts';
 import { chromiumLaunchArgs, findChromium } from '../mock-host/browser/find-browser.ts';
 import { defaultSettings } from '../mock-host/config/settings.ts';

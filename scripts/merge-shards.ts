@@ -19,7 +19,7 @@ import { readToolInfo } from '../mock-host/report/tool-info.ts';
 import { writeSummaryFiles } from '../mock-host/report/write-summary.ts';
 import { loadScenarioFiles } from '../scenarios/scenario-loader.ts';
 import { writeDetectionMatrixResult } from '../mock-host/report/detection-matrix-allure.ts';
-import { generateAllureReports } from './allure-report.ts';
+import { generateAllureReports } from '../mock-host/report/allure-html.ts';
 import type { RunOutcome } from './run-conformance.ts';
 
 export interface MergeOptions {

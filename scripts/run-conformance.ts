@@ -3,27 +3,22 @@
 // reports/summary.json into the exit code of DESIGN.md (0 pass, 1 target or run failed, 2 bad input).
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { ConfigError } from '../mock-host/config/config-error.ts';
 import { refuseRecordingArgs } from './recording-args.ts';
 import { loadSettings, type SettingOverrides, type Settings } from '../mock-host/config/settings.ts';
 import { unknownPluginVariables } from '../mock-host/config/unknown-env.ts';
 import { loadGatePolicy } from '../mock-host/gate/gate-policy.ts';
-import { detectProtocol } from '../mock-host/engine/detect-protocol.ts';
-import { profilesOf } from '../mock-host/profiles/registry.ts';
-import { allureEnvironment } from '../mock-host/report/allure-environment.ts';
+import { harnessModule } from '../mock-host/harness-root.ts';
+import { hostsOfTarget } from '../mock-host/engine/hosts-of-target.ts';
+import { writeHtmlReports } from '../mock-host/report/allure-html.ts';
 import { decideExitCode } from '../mock-host/report/exit-code.ts';
-import { writeDetectionMatrixResult } from '../mock-host/report/detection-matrix-allure.ts';
 import { readSummary } from '../mock-host/report/read-summary.ts';
 import { reportPaths, type ReportPaths } from '../mock-host/report/report-paths.ts';
 import type { Summary } from '../mock-host/report/summary-schema.ts';
 import { loadScenarioFiles } from '../scenarios/scenario-loader.ts';
-import { generateAllureReports } from './allure-report.ts';
 import { runForwardingSignals } from './child-process.ts';
 import { ensureBrowser } from './provision-browser.ts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Shard {
   current: number;
@@ -35,6 +30,11 @@ export interface RunOptions {
   overrides?: SettingOverrides;
   /** Runs one part of the scenarios (Playwright's --shard); `plugin-conformance merge` combines the parts. */
   shard?: Shard;
+  /**
+   * Only the conformance scenarios, also against the bundled targets (the CLI: the main job, in seconds). Without it
+   * a run with no PLUGIN_URL also runs the simulated fault matrix and the harness's own tests (`npm test`).
+   */
+  conformanceOnly?: boolean;
   /** Passed to `playwright test` as they are (`npm test -- --grep x`, or after `--` on the CLI). */
   playwrightArgs?: readonly string[];
   env?: NodeJS.ProcessEnv;
@@ -78,14 +78,9 @@ async function prepare(env: NodeJS.ProcessEnv, cwd: string, overrides: SettingOv
 
 /** Without PLUGIN_PROFILE: every current host of the protocol the target speaks, said out loud. */
 async function profilesFor(url: string): Promise<string> {
-  const found = await detectProtocol(url);
-  if (!found) {
-    console.log(`${url}: no plugin manifest, no MCP answer: running as a legacy plugin (chatgpt-plugin); set PLUGIN_PROFILE to choose the hosts`);
-    return 'chatgpt-plugin';
-  }
-  const profiles = profilesOf(found.protocol);
-  console.log(`${found.protocol === 'mcp' ? 'An MCP server' : 'A legacy plugin'}: ${found.because}. Hosts: ${profiles.join(', ')} (PLUGIN_PROFILE chooses others).`);
-  return profiles.join(',');
+  const hosts = await hostsOfTarget(url);
+  console.log(hosts.message);
+  return hosts.profiles.join(',');
 }
 
 function clean(paths: ReportPaths): void {
@@ -94,16 +89,17 @@ function clean(paths: ReportPaths): void {
     rmSync(path, { recursive: true, force: true });
 }
 
-function playwrightArgs(settings: Settings, shard: Shard | undefined, extra: readonly string[]): string[] {
+function playwrightArgs(settings: Settings, options: RunOptions): string[] {
+  const extra = options.playwrightArgs ?? [];
   const choosesProject = extra.some((a) => a === '--project' || a.startsWith('--project='));
   // The harness's own config, wherever the user runs from: their cwd holds their config file and reports.
-  const config = extra.some((a) => a === '--config' || a === '-c' || a.startsWith('--config=')) ? [] : ['--config', join(ROOT, 'playwright.config.ts')];
+  const config = extra.some((a) => a === '--config' || a === '-c' || a.startsWith('--config=')) ? [] : ['--config', harnessModule('playwright.config')];
   return [
     'test',
     ...config,
     // With a real target only the conformance scenarios make sense; the simulated ones and self-tests test us.
-    ...(settings.url && !choosesProject ? ['--project=conformance'] : []),
-    ...(shard ? [`--shard=${shard.current}/${shard.total}`] : []),
+    ...((settings.url || options.conformanceOnly) && !choosesProject ? ['--project=conformance'] : []),
+    ...(options.shard ? [`--shard=${options.shard.current}/${options.shard.total}`] : []),
     ...extra,
   ];
 }
@@ -156,7 +152,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   clean(paths);
 
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const run = runForwardingSignals(process.execPath, [cli, ...playwrightArgs(settings, options.shard, options.playwrightArgs ?? [])], {
+  const run = runForwardingSignals(process.execPath, [cli, ...playwrightArgs(settings, options)], {
     cwd,
     env: childEnv(env, cwd, options.overrides, prepared, paths),
   });
@@ -167,11 +163,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   // PLUGIN_SKIP_HTML_REPORT=1: the harness's own end-to-end tests run this many times and read only summary.json.
   if (!run.interrupted() && env.PLUGIN_SKIP_HTML_REPORT !== '1') {
     const shard = options.shard && `${options.shard.current}/${options.shard.total}`;
-    const environment = allureEnvironment({ ...(read.ok ? { summary: read.summary } : {}), browserPath: prepared.browserPath, ...(shard ? { shard } : {}) });
-    // The fault → code matrix of the simulated scenarios, as one more test in the report (epic detection-matrix).
-    // A shard holds only part of it: `merge` writes the whole matrix from the merged summary instead.
-    if (read.ok && !options.shard) writeDetectionMatrixResult(paths.allureResults, read.summary);
-    const allure = await generateAllureReports(paths, environment);
+    const allure = await writeHtmlReports(paths, { ...(read.ok ? { summary: read.summary } : {}), browserPath: prepared.browserPath, ...(shard ? { shard } : {}) });
     for (const problem of allure.problems) console.error(`warning: HTML report skipped: ${problem}`);
     htmlReports.push(...allure.written);
   }

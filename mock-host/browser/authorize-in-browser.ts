@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Request, Response } from 'playwright';
+import type { BrowserContext, Page, Request, Response } from '@playwright/test';
 import { checkLoginAutomated } from '../checks/authorization/login.ts';
 import type { AuthorizationRequest } from '../model/authorization.ts';
 import type { AuthorizeOutcome } from '../engine/probes/authorize-port.ts';

@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext } from '@playwright/test';
 import { checkAuthorizePageLoads } from '../checks/authorization/authorize-page.ts';
 import type { AuthorizationRequest } from '../model/authorization.ts';
 import { parseCallback } from '../oauth/callback.ts';

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright';
+import type { Locator, Page } from '@playwright/test';
 
 /** What a login script gets besides the page (PLUGIN_LOGIN_SCRIPT: `export default async (page, ctx) => {}`). */
 export interface LoginContext {

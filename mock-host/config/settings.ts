@@ -23,7 +23,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
  */
 export const settingsSchema = z
   .object({
-    PLUGIN_URL: httpUrl.optional().describe('plugin origin; the manifest is at <url>/.well-known/ai-plugin.json (unset: the bundled reference plugin)'),
+    PLUGIN_URL: httpUrl.optional().describe('the MCP server URL as users enter it in the host, or a legacy plugin origin with its manifest at <url>/.well-known/ai-plugin.json (unset: the bundled reference targets)'),
     PLUGIN_PROFILE: z
       .string()
       .trim()

@@ -9,6 +9,7 @@ import type { ScenarioResult, TargetInfo } from './scenario-result.ts';
 import { scenariosOfOutcome, type OutcomeContext, type TestOutcome } from './scenario-outcome.ts';
 import { readToolInfo } from './tool-info.ts';
 import { writeSummaryFiles } from './write-summary.ts';
+import { writeHtmlReports } from './allure-html.ts';
 
 const optionsSchema = z
   .object({
@@ -18,6 +19,11 @@ const optionsSchema = z
     scenarioProjects: z.record(z.string(), z.enum(['conformance', 'simulated'])).optional(),
     /** Print the one-line verdict and the summary path at the end; off by default under scripts/run.ts, which prints more. */
     print: z.boolean().optional(),
+    /**
+     * Also write the Allure HTML reports when the run ends: for a team's own Playwright config (the package's
+     * `plugin-conformance/playwright` entry). Never under the CLI or `npm test`, which write them after Playwright.
+     */
+    html: z.boolean().optional(),
   });
 // Not strict: Playwright adds its own keys (configDir, _mode…) to every reporter's options.
 export type SummaryReporterOptions = z.input<typeof optionsSchema>;
@@ -46,7 +52,9 @@ export default class SummaryReporter implements Reporter {
   /** Failed tests that are not scenarios (self-tests), by test id so a passing retry clears one. */
   readonly #failedSelfTests = new Set<string>();
   #order = new Map<string, number>();
-  #shard = false;
+  /** "i/n" under --shard: the gate treats the summary as partial. */
+  #shard: string | undefined;
+  #browserPath: string | undefined;
   readonly #underRunScript = process.env.PLUGIN_CONFORMANCE_RUNNER === '1';
 
   constructor(options: unknown = {}) {
@@ -62,7 +70,9 @@ export default class SummaryReporter implements Reporter {
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
-    this.#shard = config.shard !== null;
+    this.#shard = config.shard ? `${config.shard.current}/${config.shard.total}` : undefined;
+    const executable = config.projects.map((p) => p.use.launchOptions?.executablePath).find((path) => typeof path === 'string');
+    this.#browserPath = executable;
     // Workers finish in any order; the summary lists scenarios in file/declaration order so runs diff cleanly.
     this.#order = new Map(suite.allTests().map((test, index) => [test.id, index]));
   }
@@ -85,7 +95,7 @@ export default class SummaryReporter implements Reporter {
     else this.#failedSelfTests.delete(test.id);
   }
 
-  onEnd(result: FullResult): void {
+  async onEnd(result: FullResult): Promise<void> {
     const paths = reportPaths(this.#options.reportsDir ?? reportsDirFromEnv());
     const ordered = [...this.#byTest.entries()]
       .sort(([a], [b]) => (this.#order.get(a) ?? Number.MAX_SAFE_INTEGER) - (this.#order.get(b) ?? Number.MAX_SAFE_INTEGER))
@@ -100,9 +110,14 @@ export default class SummaryReporter implements Reporter {
         durationMs: result.duration,
         fallbackTarget: this.#context.fallbackTarget,
         // scripts/run-conformance.ts has validated the settings and the baseline before Playwright started.
-        policy: loadGatePolicy(loadSettings(), { startedAt: result.startTime, partial: this.#shard }),
+        policy: loadGatePolicy(loadSettings(), { startedAt: result.startTime, partial: this.#shard !== undefined }),
       });
       const summary = writeSummaryFiles({ ...built, selfTests: { failed: this.#failedSelfTests.size } }, paths);
+      if (this.#options.html && !this.#underRunScript && process.env.PLUGIN_SKIP_HTML_REPORT !== '1') {
+        const allure = await writeHtmlReports(paths, { summary, ...(this.#browserPath ? { browserPath: this.#browserPath } : {}), ...(this.#shard ? { shard: this.#shard } : {}) });
+        for (const problem of allure.problems) console.error(`summary-reporter: HTML report skipped: ${problem}`);
+        for (const written of allure.written) console.log(`plugin-conformance: HTML report ${written}`);
+      }
       if (this.#options.print ?? !this.#underRunScript) {
         const t = summary.totals;
         console.log(

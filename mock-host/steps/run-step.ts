@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext } from '@playwright/test';
 import { authorizeInBrowser } from '../browser/authorize-in-browser.ts';
 import { installInBrowser } from '../browser/install-in-browser.ts';
 import type { Authorize } from '../engine/probes/authorize-port.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Settings } from '../../mock-host/config/settings.ts';
-import type { BrowserContextOptions } from 'playwright';
+import type { BrowserContextOptions } from '@playwright/test';
 import type { TargetClock } from '../../mock-host/engine/session.ts';
 import { ResponseCache } from '../../mock-host/recorder/response-cache.ts';
 

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

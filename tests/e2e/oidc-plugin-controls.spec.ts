@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import type { Browser } from 'playwright';
+import type { Browser } from '@playwright/test';
 import type { OidcPluginOptions } from '../../examples/oidc-plugin/options.ts';
 import { startOidcPlugin } from '../../examples/oidc-plugin/start.ts';
 import { loadSettings } from '../../mock-host/config/settings.ts';

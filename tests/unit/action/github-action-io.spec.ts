@@ -15,7 +15,7 @@ const actionSchema = z.object({
   outputs: z.record(z.string(), z.object({ description: z.string(), value: z.string() })),
   runs: z.object({
     using: z.literal('composite'),
-    steps: z.array(z.object({ id: z.string().optional(), uses: z.string().optional(), env: z.record(z.string(), z.string()).optional(), if: z.string().optional() })),
+    steps: z.array(z.object({ id: z.string().optional(), uses: z.string().optional(), run: z.string().optional(), env: z.record(z.string(), z.string()).optional(), if: z.string().optional() })),
   }),
 });
 const action = actionSchema.parse(parse(readFileSync(new URL('../../../action.yml', import.meta.url), 'utf8')));
@@ -27,7 +27,7 @@ test('action.yml has an input for every setting and run option, each handed to t
     expect(action.inputs[input]?.default, input).toBeUndefined();
     expect(run?.env?.[inputVariable(input)], input).toBe(`\${{ inputs.${input} }}`);
   }
-  expect(Object.keys(action.inputs).sort()).toEqual([...actionInputs(), PLAYWRIGHT_ARGS_INPUT, 'artifact-name', 'upload-report', 'node-version'].sort());
+  expect(Object.keys(action.inputs).sort()).toEqual([...actionInputs(), PLAYWRIGHT_ARGS_INPUT, 'artifact-name', 'upload-report', 'node-version', 'package'].sort());
   for (const f of SETTING_FLAGS) expect(action.inputs[f.flag]?.description).toContain(f.setting);
 });
 

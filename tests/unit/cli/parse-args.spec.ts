@@ -42,6 +42,10 @@ test('merge takes the shard dirs and the same setting flags', () => {
   });
 });
 
+test('detect takes one URL', () => {
+  expect(parseCliArgs(['detect', 'https://mcp.example/mcp'])).toEqual({ kind: 'detect', url: 'https://mcp.example/mcp' });
+});
+
 test('bad command lines are refused with a message (exit 2 in the CLI)', () => {
   const message = (argv: string[]) => {
     const command = parseCliArgs(argv);
@@ -54,6 +58,8 @@ test('bad command lines are refused with a message (exit 2 in the CLI)', () => {
   expect(message(['--shard', '3/2'])).toContain('--shard');
   expect(message(['merge'])).toContain('name the reports dir of each shard');
   expect(message(['run', 'extra'])).toContain('Playwright arguments go after --');
+  expect(message(['detect'])).toContain('detect: name one URL');
+  expect(message(['detect', 'https://a.example', 'https://b.example'])).toContain('detect: name one URL');
   expect(parseCliArgs(['--help']).kind).toBe('help');
   expect(parseCliArgs(['help']).kind).toBe('help');
   expect(parseCliArgs(['--version']).kind).toBe('version');
