@@ -78,6 +78,7 @@ export async function runScenario(args: {
       httpMs: Math.round(session.recorder.exchanges().filter((x) => !x.label.startsWith('browser')).reduce((sum, x) => sum + x.durationMs, 0)),
       browserMs: Math.round(session.metrics.browserMs),
       signIns: session.metrics.signIns,
+      ...(session.metrics.fastestSignInMs !== undefined ? { fastestSignInMs: Math.round(session.metrics.fastestSignInMs) } : {}),
     },
     ...(scenario.simulated ? { simulates: scenario.simulated.simulates, expected: scenario.simulated.expected, seen: outcome.seen } : {}),
     ...(outcome.reason ? { reason: session.secrets.redact(blockedReason(session.findings.blocker(), outcome.reason)) } : {}),

@@ -104,6 +104,7 @@ export async function authorizeInBrowser(args: {
     route.fulfill({ status: 200, contentType: 'text/html', body: CAUGHT_PAGE });
   if (intercept) await context.route(callbackPattern, fulfil);
   const started = performance.now();
+  const signInsBefore = session.metrics.signIns;
   const watcher = watchNavigation(session, context, sent.redirectUri, args.purpose ?? 'install');
   const page = await context.newPage();
   const timeout = session.profile.timeouts.browserNavigationMs;
@@ -121,7 +122,9 @@ export async function authorizeInBrowser(args: {
     // unroute() waits for every intercepted request in flight, so the other order hangs on such a server.
     await page.close().catch(() => undefined);
     if (intercept) await context.unroute(callbackPattern, fulfil).catch(() => undefined);
-    session.metrics.browserMs += performance.now() - started;
+    const ms = performance.now() - started;
+    session.metrics.browserMs += ms;
+    if (session.metrics.signIns > signInsBefore) session.metrics.fastestSignInMs = Math.min(ms, session.metrics.fastestSignInMs ?? ms);
   }
 }
 

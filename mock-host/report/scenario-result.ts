@@ -16,6 +16,15 @@ export const targetInfoSchema = z.object({
 });
 export type TargetInfo = z.infer<typeof targetInfoSchema>;
 
+/** Where a scenario's time went: HTTP answers (browser hops aside), the browser, and sign-ins from scratch. */
+export const scenarioTimingSchema = z.object({
+  httpMs: z.number(),
+  browserMs: z.number(),
+  signIns: z.number().int(),
+  /** The quickest browser authorization of the scenario that signed in from scratch: the benchmark's floor unit. */
+  fastestSignInMs: z.number().optional(),
+});
+
 export const scenarioResultSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -32,8 +41,7 @@ export const scenarioResultSchema = z.object({
   seen: z.array(z.string()).optional(),
   /** Why a scenario was skipped or inconclusive. */
   reason: z.string().optional(),
-  /** Where the scenario's time went: HTTP answers (browser hops aside), the browser, and sign-ins from scratch. */
-  timing: z.object({ httpMs: z.number(), browserMs: z.number(), signIns: z.number().int() }).optional(),
+  timing: scenarioTimingSchema.optional(),
   target: targetInfoSchema,
 });
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;

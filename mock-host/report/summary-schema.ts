@@ -3,7 +3,7 @@ import { checkRecordSchema } from '../findings/check.ts';
 import { hostLineSchema } from './host-matrix.ts';
 import { findingSchema } from '../findings/finding.ts';
 import { baselineReportSchema, gateReportSchema } from '../gate/gate-schema.ts';
-import { scenarioStatusSchema, targetInfoSchema } from './scenario-result.ts';
+import { scenarioStatusSchema, scenarioTimingSchema, targetInfoSchema } from './scenario-result.ts';
 
 /**
  * One scenario's line in reports/summary.json. `kind`, `reason`, `simulates`, `expected` and `seen` go beyond
@@ -23,7 +23,7 @@ export const scenarioSummarySchema = z.object({
   /** Additive: the host profile the scenario ran under. */
   profile: z.string().optional(),
   /** Additive: where the scenario's time went (HTTP answers, the browser) and its sign-ins from scratch. */
-  timing: z.object({ httpMs: z.number(), browserMs: z.number(), signIns: z.number().int() }).optional(),
+  timing: scenarioTimingSchema.optional(),
   /** Additive: every check the scenario reached (passed, failed or skipped), so passed is told apart from not reached. */
   checks: z.array(checkRecordSchema).optional(),
 });

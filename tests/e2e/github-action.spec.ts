@@ -41,7 +41,8 @@ async function runAction(plugin: RunningReferencePlugin, inputs: Record<string, 
     profile: '',
     ...inputs,
   };
-  // The command of action.yml's run step: the harness's tsx and tsconfig, from the workspace.
+  // The action's script from the sources, from the workspace (tests/e2e/package.spec.ts runs action.yml's own
+  // commands on the packed package).
   const run = await runNode([join(ROOT, 'node_modules', '.bin', 'tsx'), '--tsconfig', join(ROOT, 'tsconfig.json'), join(ROOT, 'scripts', 'github-action.ts')], {
     cwd: workspace,
     env: { ...Object.fromEntries(Object.entries(given).map(([k, v]) => [inputVariable(k), v])), ...files, ...env },
