@@ -63,6 +63,8 @@ export function debuggerRoutes(app: HostDebugger, hosts: () => ReadonlySet<strin
     const page = SHELL.replaceAll('%NONCE%', nonce).replaceAll('%PAGE_TOKEN%', tokens.issue());
     res.set('content-security-policy', contentSecurityPolicy(nonce)).type('html').send(page);
   });
+  // The browser asks for one; an empty answer keeps a 404 out of the page's console.
+  router.get('/favicon.ico', (_req, res) => void res.status(204).end());
   router.get('/app/*splat', async (req, res, next) => {
     const file = await browserModule((req.params as { splat: string[] }).splat.join('/'));
     if (!file) return next();

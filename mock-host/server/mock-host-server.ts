@@ -73,6 +73,10 @@ export class MockHostServer implements DocumentPublisher {
       if (body === undefined) res.status(404).json({ error: 'not_found' });
       else res.type('application/json').send(body);
     });
+    // Before the control API's guard: a host's callback path may lie under /api (Claude's /api/mcp/auth_callback),
+    // and a callback is a navigation from the target's pages, which that guard refuses. The callback has its own
+    // guard: only the browser that started the install (its cookie) with the state it was sent.
+    app.get('/*splat', (req, res, next) => (this.#isCallbackPath(req.path) ? void this.#callback(req, res) : next()));
 
     app.use('/api', sameOriginGuard(() => this.#hosts), express.json({ limit: '16kb' }), (req, res, next) => {
       // A read has no body to type; it still needs the header, which no other origin can send without a preflight.
@@ -96,8 +100,6 @@ export class MockHostServer implements DocumentPublisher {
       for (const s of this.#sessions) s.advanceClock(seconds);
       res.json([...this.#sessions].map(describe));
     });
-    // Last: any other GET may be the redirect path of an install in progress (each host has its own callback path).
-    app.get('/*splat', (req, res, next) => (this.#isCallbackPath(req.path) ? void this.#callback(req, res) : next()));
     return app;
   }
 

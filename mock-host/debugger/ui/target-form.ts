@@ -45,6 +45,8 @@ export function TargetForm({ view, onAnswer }: { view: DebuggerView; onAnswer: (
     scope: t.action?.scope ?? '',
     tokenExchangeMethod: t.action?.tokenExchangeMethod === 'basic_auth_header' ? 'basic_auth_header' : 'default_post',
   });
+  // Open while nothing has run yet; afterwards the form stays out of the way of the timeline until asked for.
+  const [open] = useState(view.timeline.length === 0);
   const chosen = view.profiles.find((p) => p.id === profile);
   const field = (key: keyof ActionFields) => (event: Event) => setAction({ ...action, [key]: (event.target as HTMLInputElement).value });
   const submit = async (event: Event) => {
@@ -63,6 +65,8 @@ export function TargetForm({ view, onAnswer }: { view: DebuggerView; onAnswer: (
         ${t.bundled ? html`: ${t.bundled}${t.loginUsername ? html`, its test account <code>${t.loginUsername}</code>` : ''}` : ''}
         ${t.client ? html`; client <code>${t.client.clientId}</code> (${t.client.source}, ${t.client.authMethod})` : ''}
       </p>
+      <details open=${open}>
+      <summary>Change the host or target</summary>
       <div class="fields">
         <label for="profile">Host profile</label>
         <select id="profile" value=${profile} onChange=${(e: Event) => setProfile((e.target as HTMLSelectElement).value)}>
@@ -100,6 +104,7 @@ export function TargetForm({ view, onAnswer }: { view: DebuggerView; onAnswer: (
           : ''}
       </div>
       <button type="submit" disabled=${busy}>Start a new session</button>
+      </details>
     </form>
   `;
 }
