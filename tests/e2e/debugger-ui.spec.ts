@@ -11,6 +11,19 @@ const NEEDLES: Needle[] = [...spellingsOf('client secret', 'reference-secret'), 
 // PLUGIN_DOCS_SCREENSHOT=1 also writes the README's picture (docs/debugger.png); a normal run leaves the tree alone.
 const DOCS_SCREENSHOT = join(import.meta.dirname, '..', '..', 'docs', 'debugger.png');
 
+/**
+ * Errors the debugger's own pages log: a CSP violation (an eval, a script without the nonce), a page error, a request
+ * that failed. The target's pages (visited during the install) are not ours to judge.
+ */
+function consoleErrorsOf(page: Page, origin: string): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && page.url().startsWith(origin)) errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
 async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<Buffer> {
   const png = await page.screenshot({ fullPage: true });
   await testInfo.attach(name, { body: png, contentType: 'image/png' });
@@ -66,6 +79,7 @@ test.describe('the mock host as an OAuth debugger', () => {
 
   test('against the reference plugin (chatgpt-plugin): install, call, past expiry, refresh, call; export; the engine finds the same', async ({ page, browser }, testInfo) => {
     const running = await startDebugger();
+    const errors = consoleErrorsOf(page, running.host.origin);
     try {
       await page.goto(running.host.origin);
       await expect(page.locator('.connection')).toHaveText('live');
@@ -95,6 +109,7 @@ test.describe('the mock host as an OAuth debugger', () => {
       expect(scanned.files).toBeGreaterThan(10);
       const hits = [...scanned.hits, ...scanText(await page.content(), 'the page', NEEDLES), ...scanText(JSON.stringify(running.app.view()), 'the view', NEEDLES)];
       expect(hits, hits.map((h) => `${h.needle} in ${h.where}: …${h.context}…`).join('\n')).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       await running.close();
     }
@@ -102,6 +117,7 @@ test.describe('the mock host as an OAuth debugger', () => {
 
   test('against the reference MCP server (claude-connector), chosen on the page: the same flow; the engine finds the same', async ({ page, browser }, testInfo) => {
     const running = await startDebugger();
+    const errors = consoleErrorsOf(page, running.host.origin);
     try {
       await page.goto(running.host.origin);
       await page.getByLabel('Host profile').selectOption('claude-connector');
@@ -118,6 +134,7 @@ test.describe('the mock host as an OAuth debugger', () => {
       await expectSameFindingsAsEngine(page, running, 'claude-connector', browser);
       const hits = [...scanText(await page.content(), 'the page', NEEDLES), ...scanText(JSON.stringify(running.app.view()), 'the view', NEEDLES)];
       expect(hits, hits.map((h) => `${h.needle} in ${h.where}`).join('\n')).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       await running.close();
     }

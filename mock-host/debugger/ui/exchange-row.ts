@@ -46,7 +46,8 @@ export function ExchangeRow({ exchange, findings }: { exchange: ExchangeSummary;
     }
   };
   const id = `exchange-${exchange.id}`;
-  const answer = exchange.status ?? exchange.error ?? 'no answer yet';
+  // A browser's arrival at a page it was sent to has no status of its own to show.
+  const answer = exchange.status ?? exchange.error ?? (exchange.browserHop ? 'navigated' : 'no answer yet');
   return html`
     <li class=${`exchange${exchange.browserHop ? ' hop' : ''}`} data-exchange=${exchange.id}>
       <button type="button" class="exchange-line" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} onClick=${toggle}>
