@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
 import { debuggerRoutes } from '../../mock-host/debugger/debugger-routes.ts';
-import { HostDebugger } from '../../mock-host/debugger/host-debugger.ts';
+import { HostDebugger, type HostDebuggerOptions } from '../../mock-host/debugger/host-debugger.ts';
 import { openTarget } from '../../mock-host/debugger/open-target.ts';
 import type { ConfigureRequest } from '../../mock-host/debugger/wire/controls.ts';
 import type { DebuggerView } from '../../mock-host/debugger/wire/view.ts';
@@ -30,12 +30,12 @@ export interface RunningDebugger {
 }
 
 /** `npm run host` in-process: the mock host on 127.0.0.1:0 serving the debugger, configured as given. */
-export async function startDebugger(config: ConfigureRequest = { profile: 'chatgpt-plugin', target: { kind: 'reference' } }): Promise<RunningDebugger> {
+export async function startDebugger(config: ConfigureRequest = { profile: 'chatgpt-plugin', target: { kind: 'reference' } }, options: Pick<HostDebuggerOptions, 'launchHarnessBrowser'> = {}): Promise<RunningDebugger> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'debugger-reports-'));
   const base = defaultSettings({ reportsDir });
   const host = new MockHostServer();
   await host.start();
-  const app = new HostDebugger({ mockHost: host, base, scenarios: loadScenarioFiles().filter((s) => s.kind === 'conformance'), reportsDir });
+  const app = new HostDebugger({ mockHost: host, base, scenarios: loadScenarioFiles().filter((s) => s.kind === 'conformance'), reportsDir, ...options });
   await app.configure(config);
   host.enableDebugger(debuggerRoutes(app, host.hostNames));
   return {

@@ -106,3 +106,40 @@ test('a scenario file runs live: each step appears as it runs, the install waits
     await running.close();
   }
 });
+
+// A probe that catches its callback inside the harness's own browser gets one (launched on first need), while the
+// user's browser stays the one that installs; a session without it says why the probe cannot run.
+test("a probe scenario runs with the harness's own browser, launched when first needed", async ({ browser }) => {
+  let launched = 0;
+  const launchHarnessBrowser = async () => {
+    launched++;
+    const context = await browser.newContext();
+    return { context, close: () => context.close() };
+  };
+  const running = await startDebugger(undefined, { launchHarnessBrowser });
+  const client = await debuggerClient(running.host.origin);
+  try {
+    await client.post(API.scenario, { id: 'code-reuse' });
+    let done: DebuggerView | undefined;
+    for (let i = 0; i < 600 && !done; i++) {
+      const view = await client.view();
+      if (view.scenario?.status !== 'running' && !view.busy) done = view;
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(done?.scenario).toMatchObject({ id: 'code-reuse', status: 'passed' });
+    expect(done?.timeline.map((s) => [s.action, s.status])).toEqual([
+      ['discover', 'passed'],
+      ['probe-code-reuse', 'passed'],
+    ]);
+    expect(launched).toBe(1);
+  } finally {
+    await running.close();
+  }
+  const without = await startDebugger();
+  try {
+    const answer = controlAnswerSchema.parse(await (await debuggerClient(without.host.origin)).post(API.step, { action: 'probe-code-reuse' }));
+    expect(answer).toMatchObject({ ok: false, note: expect.stringContaining("needs the harness's own browser") });
+  } finally {
+    await without.close();
+  }
+});
