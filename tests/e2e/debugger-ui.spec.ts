@@ -15,8 +15,10 @@ const DOCS_SCREENSHOT = join(import.meta.dirname, '..', '..', 'docs', 'debugger.
  * Errors the debugger's own pages log: a CSP violation (an eval, a script without the nonce), a page error, a request
  * that failed. The target's pages (visited during the install) are not ours to judge.
  */
-function consoleErrorsOf(page: Page, origin: string): string[] {
+async function consoleErrorsOf(page: Page, origin: string): Promise<string[]> {
   const errors: string[] = [];
+  // Chromium reports a blocked eval as a violation event, not always on the console: say it there.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
   page.on('console', (m) => {
     if (m.type() === 'error' && page.url().startsWith(origin)) errors.push(`${m.text()} (${m.location().url})`);
   });
@@ -79,7 +81,7 @@ test.describe('the mock host as an OAuth debugger', () => {
 
   test('against the reference plugin (chatgpt-plugin): install, call, past expiry, refresh, call; export; the engine finds the same', async ({ page, browser }, testInfo) => {
     const running = await startDebugger();
-    const errors = consoleErrorsOf(page, running.host.origin);
+    const errors = await consoleErrorsOf(page, running.host.origin);
     try {
       await page.goto(running.host.origin);
       await expect(page.locator('.connection')).toHaveText('live');
@@ -117,7 +119,7 @@ test.describe('the mock host as an OAuth debugger', () => {
 
   test('against the reference MCP server (claude-connector), chosen on the page: the same flow; the engine finds the same', async ({ page, browser }, testInfo) => {
     const running = await startDebugger();
-    const errors = consoleErrorsOf(page, running.host.origin);
+    const errors = await consoleErrorsOf(page, running.host.origin);
     try {
       await page.goto(running.host.origin);
       await page.getByLabel('Host profile').selectOption('claude-connector');
