@@ -143,3 +143,26 @@ test("a probe scenario runs with the harness's own browser, launched when first 
     await without.close();
   }
 });
+
+// A GPT Action has no manifest: its host reads the editor's fields, which the bundled plugin fills in; typed by hand,
+// a configuration without the OpenAPI URL is refused before any session starts.
+test('GPT Action settings: the bundled plugin fills them in; without an OpenAPI URL the configuration is refused', async () => {
+  const running = await startDebugger({ profile: 'gpt-action', target: { kind: 'reference' } });
+  const client = await debuggerClient(running.host.origin);
+  try {
+    let view = await client.view();
+    expect(view.profiles.find((p) => p.id === 'gpt-action')?.needsActionSettings).toBe(true);
+    expect(view.profiles.find((p) => p.id === 'chatgpt-plugin')?.needsActionSettings).toBe(false);
+    expect(view.target.action?.openapiUrl).toMatch(/\/openapi\.yaml$/);
+    view = await step(client, { action: 'discover' });
+    expect(view.timeline.at(-1)?.status).toBe('passed');
+    expect(view.operations.map((op) => op.operationId)).toContain('listTodos');
+
+    const refused = await client.post(API.configure, { profile: 'gpt-action', target: { kind: 'url', url: 'http://127.0.0.1:9', clientId: 'c', clientSecret: 's3cret-value' } });
+    expect(controlAnswerSchema.parse(refused)).toMatchObject({ ok: false, note: expect.stringContaining('the OpenAPI URL: required') });
+    // The session before it is untouched.
+    expect((await client.view()).timeline).toHaveLength(1);
+  } finally {
+    await running.close();
+  }
+});
