@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { sameOriginGuard } from '../server/request-guards.ts';
 import { browserModule, vendorFile } from './browser-modules.ts';
 import { streamViews } from './event-stream.ts';
-import { DebuggerBusyError, type HostDebugger } from './host-debugger.ts';
-import { DebuggerInputError } from './open-target.ts';
+import { DebuggerBusyError, DebuggerInputError } from './debugger-errors.ts';
+import type { HostDebugger } from './host-debugger.ts';
 import { PageTokens } from './page-tokens.ts';
 import { API, configureRequestSchema, exportRequestSchema, PAGE_TOKEN_HEADER, PAGE_TOKEN_PARAM, scenarioRequestSchema, stepRequestSchema, type ControlAnswer } from './wire/controls.ts';
 

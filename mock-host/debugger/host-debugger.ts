@@ -12,13 +12,15 @@ import { HARNESS_BROWSER_STEPS, stepTitle, type Step } from '../steps/step-vocab
 import type { ScenarioFile } from '../../scenarios/scenario-loader.ts';
 import { runScenario } from '../../scenarios/run-scenario.ts';
 import { exportSession, type SessionExport } from './export-reports.ts';
-import { DebuggerInputError, openTarget, type OpenedTarget } from './open-target.ts';
+import { DebuggerBusyError, DebuggerInputError } from './debugger-errors.ts';
+import { openTarget, type OpenedTarget } from './open-target.ts';
 import { sessionSummary } from './session-result.ts';
 import { StepLog } from './step-log.ts';
-import { buildTimeline, redactDeep } from './timeline.ts';
+import { debuggerView } from './debugger-view.ts';
+import { redactDeep } from './timeline.ts';
 import { TokenHistory } from './token-history.ts';
 import type { ConfigureRequest, ControlAnswer, TargetChoice } from './wire/controls.ts';
-import { debuggerViewSchema, exchangeDetailSchema, type DebuggerView, type ExchangeDetail, type ProfileOption } from './wire/view.ts';
+import { exchangeDetailSchema, type DebuggerView, type ExchangeDetail } from './wire/view.ts';
 
 /** A browser of the harness's own, for the probes that catch their callback inside it. */
 export interface HarnessBrowser {
@@ -39,7 +41,7 @@ export interface HostDebuggerOptions {
 }
 
 /** One configuration's session: the target, the engine's session on it, and what the debugger keeps beside it. */
-interface Run {
+export interface Run {
   config: ConfigureRequest;
   profile: HostProfile;
   target: OpenedTarget;
@@ -58,19 +60,6 @@ function withoutSecret(choice: TargetChoice): TargetChoice {
   if (choice.kind !== 'url') return choice;
   const { clientSecret: _secret, ...rest } = choice;
   return rest;
-}
-
-function profileOption(profile: HostProfile): ProfileOption {
-  // A discovery that cannot do without the OpenAPI URL reads the GPT editor's fields (PLUGIN_OPENAPI_URL and the rest).
-  const needsActionSettings = (profile.flow.discovery.settingsIssues?.({ url: 'https://target.invalid' }) ?? []).some((i) => i.setting === 'PLUGIN_OPENAPI_URL');
-  return {
-    id: profile.id,
-    displayName: profile.displayName,
-    protocol: profile.protocol,
-    description: profile.description,
-    ...(profile.deprecated ? { deprecated: `retires ${profile.deprecated.retires}; ${profile.deprecated.replacement}` } : {}),
-    needsActionSettings,
-  };
 }
 
 /**
@@ -213,45 +202,14 @@ export class HostDebugger {
 
   /** Everything the page shows, redacted with every secret the session knows, checked against the shared schema. */
   view(): DebuggerView {
-    const run = this.#requireRun();
-    const { session, profile, target } = run;
-    const { timeline, unplaced } = buildTimeline(run.steps.records(), session.recorder.exchanges(), session.findings.list());
-    const findings = session.findings.list();
-    const s = target.settings;
-    const client = session.events.ofType('client-obtained').at(-1);
-    const view: DebuggerView = {
-      profiles: PROFILE_IDS.map((id) => profileOption(PROFILES[id])),
-      profile: profile.id,
-      target: {
-        kind: run.config.target.kind,
-        ...(target.bundled ? { bundled: target.bundled } : {}),
-        url: target.origin,
-        ...(session.target ? { name: session.target.nameForHuman, authType: session.target.auth.type } : {}),
-        ...(s.clientId ? { clientId: s.clientId } : {}),
-        clientSecretSet: !!s.clientSecret,
-        ...(client ? { client: { clientId: client.clientId, source: client.source, authMethod: client.authMethod } } : {}),
-        ...(profileOption(profile).needsActionSettings ? { action: { ...s.action } } : {}),
-        ...(s.login.username ? { loginUsername: s.login.username } : {}),
-      },
+    return debuggerView({
+      run: this.#requireRun(),
+      scenarios: this.#options.scenarios,
       ...(this.#busy ? { busy: this.#busy } : {}),
       ...(this.#pendingInstall ? { pendingInstall: this.#pendingInstall } : {}),
-      ...(run.scenario ? { scenario: { id: run.scenario.file.id, title: run.scenario.file.title, status: run.scenario.status, ...(run.scenario.reason ? { reason: run.scenario.reason } : {}) } } : {}),
-      timeline,
-      unplaced,
-      tokens: run.tokens.panel(),
-      operations: (profile.flow.call.known(session) ?? []).map((op) => ({ operationId: op.operationId, method: op.method, needsInput: op.needsInput, ...(op.description ? { description: op.description } : {}) })),
-      scenarios: this.#options.scenarios
-        .filter((f) => !f.requiresProtocol || f.requiresProtocol === profile.protocol)
-        .map((f) => ({ id: f.id, title: f.title, steps: f.steps.map((step) => step.action) })),
-      totals: {
-        errors: findings.filter((f) => f.severity === 'error').length,
-        warnings: findings.filter((f) => f.severity === 'warning').length,
-        infos: findings.filter((f) => f.severity === 'info').length,
-      },
       ...(this.#lastExport ? { lastExport: this.#lastExport } : {}),
       ...(this.#problem ? { problem: this.#problem } : {}),
-    };
-    return debuggerViewSchema.parse(redactDeep(view, (text) => session.secrets.redact(text)));
+    });
   }
 
   /** One exchange of the session in full (redacted), with its reproduction; undefined for an unknown id. */
@@ -331,7 +289,11 @@ export class HostDebugger {
   #harnessBrowser(): Promise<HarnessBrowser> | undefined {
     const launch = this.#options.launchHarnessBrowser;
     if (!launch) return undefined;
-    this.#harness ??= launch();
+    // A launch that failed (no Chromium) is tried again next time, not remembered.
+    this.#harness ??= launch().catch((err: unknown) => {
+      this.#harness = undefined;
+      throw err;
+    });
     return this.#harness;
   }
 
@@ -366,6 +328,3 @@ export class HostDebugger {
     }, BROADCAST_DELAY_MS);
   }
 }
-
-/** A control while another runs: the page waits (the step dispatcher runs one step at a time per session). */
-export class DebuggerBusyError extends Error {}

@@ -3,6 +3,7 @@ import type { TargetClock } from '../engine/session.ts';
 import type { HostProfile } from '../profiles/host-profile.ts';
 import { profileIdOf } from '../profiles/registry.ts';
 import { startReferenceMcpTarget, startReferencePluginTarget } from '../../scenarios/reference-target.ts';
+import { DebuggerInputError } from './debugger-errors.ts';
 import type { TargetChoice } from './wire/controls.ts';
 
 /** The debugger's target, ready: the settings the host uses with it, and how to let it go. */
@@ -15,9 +16,6 @@ export interface OpenedTarget {
   bundled?: string;
   close(): Promise<void>;
 }
-
-/** A control the debugger cannot carry out with this input; the page shows the message. */
-export class DebuggerInputError extends Error {}
 
 /**
  * The host's settings for one profile and target: the harness's own (PLUGIN_* from the environment) with the page's

@@ -17,11 +17,10 @@ async function main(): Promise<void> {
   const host = new MockHostServer();
   const origin = await host.start({ host: process.env.PLUGIN_HOST_BIND ?? '127.0.0.1', port: Number(process.env.PLUGIN_HOST_PORT ?? 4710) });
   const app = new HostDebugger({ mockHost: host, base, scenarios, launchHarnessBrowser });
-  const action = { ...base.action };
   await app.configure({
     profile: base.profiles[0] ?? 'chatgpt-plugin',
     target: base.url
-      ? { kind: 'url', url: base.url, ...(base.clientId ? { clientId: base.clientId } : {}), ...(base.clientSecret ? { clientSecret: base.clientSecret } : {}), action }
+      ? { kind: 'url', url: base.url, ...(base.clientId ? { clientId: base.clientId } : {}), ...(base.clientSecret ? { clientSecret: base.clientSecret } : {}), action: base.action }
       : { kind: 'reference' },
   });
   host.enableDebugger(debuggerRoutes(app, host.hostNames));

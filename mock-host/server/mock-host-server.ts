@@ -31,7 +31,6 @@ export interface ExpectedCallback {
   done: Promise<void>;
 }
 
-export { CONTROL_HEADER };
 const INSTALL_COOKIE = 'conformance-install-';
 
 function cookiesOf(req: Request): Set<string> {
