@@ -1,7 +1,12 @@
-import { chromium } from 'playwright';
+import { chromium, type BrowserContext } from 'playwright';
 import { PROFILES } from '../profiles/registry.ts';
-import type { HarnessBrowser } from '../debugger/host-debugger.ts';
 import { chromiumLaunchArgs, findChromium } from './find-browser.ts';
+
+/** A browser of the harness's own, for the probes that catch their callback inside it. */
+export interface HarnessBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
 
 /**
  * A headless Chromium of the harness's own, as playwright.config.ts launches it for `npm test`: the real hosts'

@@ -2,7 +2,8 @@ import type { HostProfile } from '../profiles/host-profile.ts';
 import { PROFILE_IDS, PROFILES } from '../profiles/registry.ts';
 import type { ScenarioFile } from '../../scenarios/scenario-loader.ts';
 import type { Run } from './host-debugger.ts';
-import { buildTimeline, redactDeep } from './timeline.ts';
+import { redactDeep } from './redact-deep.ts';
+import { buildTimeline } from './timeline.ts';
 import { debuggerViewSchema, type DebuggerView, type ProfileOption } from './wire/view.ts';
 
 /** What the debugger holds beside its session that the page shows. */

@@ -6,7 +6,7 @@ import { writeSummaryFiles } from '../report/write-summary.ts';
 import { generateAllureReports } from '../../scripts/allure-report.ts';
 import { sessionAllureFiles } from './allure-session.ts';
 import { sessionResult, sessionSummary, type DebuggedSession } from './session-result.ts';
-import { redactDeep } from './timeline.ts';
+import { redactDeep } from './redact-deep.ts';
 import type { DebuggerView } from './wire/view.ts';
 
 export type SessionExport = NonNullable<DebuggerView['lastExport']>;

@@ -1,7 +1,7 @@
-import type { BrowserContext } from 'playwright';
 import type { Settings } from '../config/settings.ts';
 import { HostSession } from '../engine/session.ts';
 import type { UserBrowser } from '../browser/install-in-users-browser.ts';
+import type { HarnessBrowser } from '../browser/launch-harness-browser.ts';
 import { LifecycleAbort } from '../model/lifecycle-abort.ts';
 import type { HostProfile } from '../profiles/host-profile.ts';
 import { isProfileId, PROFILE_IDS, PROFILES } from '../profiles/registry.ts';
@@ -17,16 +17,10 @@ import { openTarget, type OpenedTarget } from './open-target.ts';
 import { sessionSummary } from './session-result.ts';
 import { StepLog } from './step-log.ts';
 import { debuggerView } from './debugger-view.ts';
-import { redactDeep } from './timeline.ts';
+import { redactDeep } from './redact-deep.ts';
 import { TokenHistory } from './token-history.ts';
 import type { ConfigureRequest, ControlAnswer, TargetChoice } from './wire/controls.ts';
 import { exchangeDetailSchema, type DebuggerView, type ExchangeDetail } from './wire/view.ts';
-
-/** A browser of the harness's own, for the probes that catch their callback inside it. */
-export interface HarnessBrowser {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
 
 export interface HostDebuggerOptions {
   mockHost: MockHostServer;
