@@ -7,12 +7,17 @@ import type { ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
 import { decideOutcome, reportedFindings } from './scenario-outcome.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
-import { runStep } from '../mock-host/steps/run-step.ts';
-import { stepTitle } from '../mock-host/steps/step-vocabulary.ts';
+import type { UserBrowser } from '../mock-host/browser/install-in-users-browser.ts';
+import { runStep, type StepEnvironment } from '../mock-host/steps/run-step.ts';
+import { stepTitle, type Step } from '../mock-host/steps/step-vocabulary.ts';
 
-/** How a runner shows steps and evidence: Playwright's test.step and attachments in the suite, plain calls elsewhere. */
+/**
+ * How a runner shows steps and evidence: Playwright's test.step and attachments in the suite, the debugger's live
+ * timeline in the mock host, plain calls elsewhere.
+ */
 export interface ScenarioReporting {
-  step<T>(title: string, body: () => Promise<T>): Promise<T>;
+  /** Runs one step's body; it resolves to the step's one-line note. */
+  step<T>(title: string, body: () => Promise<T>, step: Step): Promise<T>;
   attach(name: string, body: string | Buffer, contentType: string): Promise<void>;
   /** One line of live progress (the console in `npm test`). */
   log?(line: string): void;
@@ -25,7 +30,9 @@ export interface ScenarioReporting {
 export async function runScenario(args: {
   scenario: ScenarioFile;
   session: HostSession;
-  context: BrowserContext;
+  /** The harness's browser; the debugger has one only where a probe needs it (its installs are the user's). */
+  context?: BrowserContext;
+  userBrowser?: UserBrowser;
   mockHost?: MockHostServer;
   reporting: ScenarioReporting;
 }): Promise<ScenarioResult> {
@@ -33,6 +40,12 @@ export async function runScenario(args: {
   // Re-applied at every output: a secret learnt in a later step (a refreshed token) may sit in an earlier text.
   const redact = (text: string): string => session.secrets.redact(text);
   const started = performance.now();
+  const env: Omit<StepEnvironment, 'session'> = {
+    ...(args.context ? { context: args.context } : {}),
+    ...(args.userBrowser ? { userBrowser: args.userBrowser } : {}),
+    ...(args.mockHost ? { mockHost: args.mockHost } : {}),
+    ...(scenario.requiresAuth ? { requiresAuth: scenario.requiresAuth } : {}),
+  };
   let abort: LifecycleAbort | undefined;
   for (const step of scenario.steps) {
     const mark = session.recorder.count();
@@ -40,9 +53,10 @@ export async function runScenario(args: {
     try {
       await reporting.step(stepTitle(step), async () => {
         try {
-          const note = redact(await runStep(step, { session, context: args.context, ...(args.mockHost ? { mockHost: args.mockHost } : {}), ...(scenario.requiresAuth ? { requiresAuth: scenario.requiresAuth } : {}) }));
+          const note = redact(await runStep(step, { session, ...env }));
           await reporting.attach('outcome', note, 'text/plain');
           reporting.log?.(`  ${scenario.id} › ${step.action}: ${note}`);
+          return note;
         } finally {
           for (const x of session.recorder.since(mark)) {
             // A browser hop with neither is a callback the harness caught in the browser, as the host would.
@@ -53,7 +67,7 @@ export async function runScenario(args: {
           const added = session.findings.list().slice(findingsBefore);
           if (added.length) await reporting.attach('findings of this step', redact(JSON.stringify(added, null, 2)), 'application/json');
         }
-      });
+      }, step);
     } catch (err) {
       if (!(err instanceof LifecycleAbort)) throw redactedError(err, redact);
       abort = err;
@@ -62,6 +76,16 @@ export async function runScenario(args: {
       break;
     }
   }
+  return scenarioResult({ scenario, session, ...(abort ? { abort } : {}), durationMs: performance.now() - started });
+}
+
+/**
+ * What a scenario run on this session amounts to, in the form summary.json is built from: the findings in its focus,
+ * its status and reason, the checks it reached and where the time went. `abort` is what stopped its steps.
+ */
+export function scenarioResult(args: { scenario: ScenarioFile; session: HostSession; abort?: LifecycleAbort; durationMs: number }): ScenarioResult {
+  const { scenario, session, abort } = args;
+  const redact = (text: string): string => session.secrets.redact(text);
   const profile = profileIdOf(session.profile);
   const findings = reportedFindings(scenario, session.findings.list(), session.fatalCodes).map((f) => ({ ...redactFinding(f, redact), profile }));
   const outcome = decideOutcome(scenario, findings, abort);
@@ -71,7 +95,7 @@ export async function runScenario(args: {
     title: scenario.title,
     kind: scenario.kind,
     status: outcome.status,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(args.durationMs),
     findings,
     checks: session.findings.checks(),
     timing: {

@@ -9,12 +9,15 @@ const SECTIONS = ['discovery', 'resource-server', 'authorization-server', 'regis
 const findingCode = z.enum(FINDING_CODES as [string, ...string[]]);
 
 
-const useOptions = z.strictObject({ operation: z.string().min(1).describe('operationId to call (default: PLUGIN_OPERATION or the first without input)') });
+const useOptions = z.strictObject({
+  operation: z.string().min(1).describe('operationId (or MCP tool name) to call (default: PLUGIN_OPERATION or the first without input)'),
+  input: z.record(z.string(), z.unknown()).optional().describe("the call's arguments: an MCP tool's arguments, or a REST operation's path, query or JSON body fields"),
+});
 const advanceOptions = z.strictObject({ seconds: z.number().positive().max(10 * 365 * 86_400) });
 
 export const stepSchema = z.union(
   [z.enum(STEP_ACTIONS).describe('a step with default options'), z.strictObject({ use: useOptions }), z.strictObject({ 'advance-clock': advanceOptions })],
-  { error: `expected a step: one of ${STEP_ACTIONS.join(', ')}, or {use: {operation}} or {advance-clock: {seconds}}` },
+  { error: `expected a step: one of ${STEP_ACTIONS.join(', ')}, or {use: {operation, input?}} or {advance-clock: {seconds}}` },
 );
 export type StepInput = z.infer<typeof stepSchema>;
 
@@ -64,7 +67,7 @@ export type ScenarioFileInput = z.infer<typeof scenarioFileSchema>;
 
 export function normaliseStep(step: StepInput): Step {
   if (typeof step === 'string') return { action: step };
-  if ('use' in step) return { action: 'use', operation: step.use.operation };
+  if ('use' in step) return { action: 'use', operation: step.use.operation, ...(step.use.input ? { input: step.use.input } : {}) };
   return { action: 'advance-clock', seconds: step['advance-clock'].seconds };
 }
 

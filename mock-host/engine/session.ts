@@ -44,7 +44,7 @@ export interface TargetClock {
 
 /**
  * One installation of one target in the mock host: everything the host keeps per user and target. The scenario
- * steps, the Express routes and the interactive UI all act on a session; nothing here knows about Playwright. The
+ * steps, the Express routes and the debugger all act on a session; nothing here knows about Playwright. The
  * host's behaviour is the profile's: the session runs its flow's strategies and records what happened as events.
  */
 export class HostSession {

@@ -58,9 +58,13 @@ export async function hostCall(session: HostSession, op: ApiOperation, authoriza
   return call;
 }
 
-/** The "use" step: call an operation as the host would, with everything that implies for expired tokens. */
-export async function usePlugin(session: HostSession, operationId?: string): Promise<UseResult> {
-  const op = await pickOperation(session, operationId);
+/**
+ * The "use" step: call an operation as the host would, with everything that implies for expired tokens. `input`
+ * replaces the arguments the host would fill in itself (what a model would send).
+ */
+export async function usePlugin(session: HostSession, operationId?: string, input?: Readonly<Record<string, unknown>>): Promise<UseResult> {
+  const picked = await pickOperation(session, operationId);
+  const op = input ? { ...picked, input } : picked;
   const authorization = await hostAuthorization(session);
   const authType = session.requireTarget().auth.type;
   const tokenSource = authType === 'oauth' ? (session.credentials?.source ?? 'exchange') : authType === 'none' ? 'none' : 'static';

@@ -15,6 +15,8 @@ export type HostEvent =
   | { type: 'token-response'; exchangeId: string; grant: TokenGrantType; purpose: GrantPurpose; issued: boolean; scope?: string; returnedRefreshToken: boolean }
   | { type: 'api-response'; exchangeId: string; operationId: string; status?: number; tokenSource: 'exchange' | 'refresh' | 'static' | 'none' }
   | { type: 'credentials-stored'; generation: number; expiresAt?: number; hasRefreshToken: boolean; source: 'exchange' | 'refresh' }
+  | { type: 'revocation-response'; exchangeId: string; hint: 'refresh_token' | 'access_token'; status?: number }
+  | { type: 'credentials-dropped'; reason: 'revoke' | 'disconnect' }
   | { type: 'clock-moved'; seconds: number; now: number };
 
 /** The host's own lifecycle requests, a probe's deliberate ones, or a diagnosis after a refusal. */

@@ -100,6 +100,8 @@ export interface TokenRequestShape {
 export interface CallStrategy {
   /** What the "use" steps can call: REST operations from the OpenAPI document, or the tools an MCP server lists. */
   operations(session: HostSession): Promise<readonly ApiOperation[]>;
+  /** What the host already knows it can call, without asking the target (for the debugger's list); undefined: not yet. */
+  known(session: HostSession): readonly ApiOperation[] | undefined;
   call(session: HostSession, op: ApiOperation, authorization: string | undefined, label: string): Promise<CallResult>;
 }
 

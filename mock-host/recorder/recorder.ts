@@ -15,6 +15,7 @@ const REPORTED_BODY_CHARS = 20_000;
  */
 export class Recorder {
   readonly #exchanges: RecordedExchange[] = [];
+  readonly #listeners = new Set<(exchangeId: string) => void>();
   #next = 1;
 
   constructor(
@@ -104,7 +105,18 @@ export class Recorder {
       };
     }
     if (error) exchange.error = { kind: error.kind, message: s.redact(error.message) };
+    this.#push(exchange);
+  }
+
+  #push(exchange: RecordedExchange): void {
     this.#exchanges.push(exchange);
+    for (const listener of this.#listeners) listener(exchange.id);
+  }
+
+  /** Called with each exchange's id as it is recorded (the debugger's live timeline); returns the unsubscribe. */
+  subscribe(listener: (exchangeId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -129,7 +141,7 @@ export class Recorder {
         : {}),
       ...(hop.error ? { error: { kind: 'network' as const, message: s.redact(hop.error) } } : {}),
     };
-    this.#exchanges.push(exchange);
+    this.#push(exchange);
     return id;
   }
 

@@ -1,30 +1,36 @@
 /**
- * `npm run host`: the mock host on its own, for trying a plugin by hand. Open the printed URL, press Install, log in
- * in your own browser; then call the plugin and move the host's clock from the page. Same engine as `npm test`.
+ * `npm run host`: the mock host as an OAuth debugger. Open the printed URL: choose a host and a target (the bundled
+ * reference plugin or MCP server by default, or PLUGIN_URL), then discover, install in your own browser, call, move
+ * the host's clock, refresh, revoke, run a scenario file, and export the reports. Same engine as `npm test`.
  */
 import { ConfigError } from '../config/config-error.ts';
 import { loadSettings } from '../config/settings.ts';
-import { HostSession } from '../engine/session.ts';
-import { PROFILES } from '../profiles/registry.ts';
-import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
-import { referenceSettings } from '../../scenarios/reference-target.ts';
+import { launchHarnessBrowser } from '../browser/launch-harness-browser.ts';
+import { debuggerRoutes } from '../debugger/debugger-routes.ts';
+import { HostDebugger } from '../debugger/host-debugger.ts';
+import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
 import { MockHostServer } from './mock-host-server.ts';
 
 async function main(): Promise<void> {
-  const loaded = loadSettings();
-  const bundled = loaded.url ? undefined : await startReferencePlugin({});
-  // The browser here is the user's own: the callback must come back to this host, so the local redirect is used.
-  const settings = { ...(bundled ? referenceSettings(loaded, bundled) : loaded), redirect: 'local' as const };
+  const base = loadSettings();
+  const scenarios = loadScenarioFiles().filter((s) => s.kind === 'conformance');
   const host = new MockHostServer();
-  const port = Number(process.env.PLUGIN_HOST_PORT ?? 4710);
-  const origin = await host.start({ host: process.env.PLUGIN_HOST_BIND ?? '127.0.0.1', port });
-  const session = new HostSession({ scenario: 'interactive', profile: PROFILES[settings.profiles[0] ?? 'chatgpt-plugin'], settings, origin: settings.url ?? '', hostOrigin: origin, documents: host });
-  host.track(session);
-  host.enableInteractive(session);
-  console.log(`mock host: ${origin}  (target ${settings.url}${bundled ? ', the bundled reference plugin: log in as demo@example.com / demo-password' : ''})`);
+  const origin = await host.start({ host: process.env.PLUGIN_HOST_BIND ?? '127.0.0.1', port: Number(process.env.PLUGIN_HOST_PORT ?? 4710) });
+  const app = new HostDebugger({ mockHost: host, base, scenarios, launchHarnessBrowser });
+  await app.configure({
+    profile: base.profiles[0] ?? 'chatgpt-plugin',
+    target: base.url
+      ? { kind: 'url', url: base.url, ...(base.clientId ? { clientId: base.clientId } : {}), ...(base.clientSecret ? { clientSecret: base.clientSecret } : {}), action: base.action }
+      : { kind: 'reference' },
+  });
+  host.enableDebugger(debuggerRoutes(app, host.hostNames));
+  const target = app.view().target;
+  // The bundled targets' public test account (their READMEs), as before; a real target's account is the user's own.
+  const account = target.bundled ? `, ${target.bundled}: log in as demo@example.com / demo-password` : '';
+  console.log(`mock host debugger: ${origin}  (target ${target.url}${account})`);
   const stop = async () => {
+    await app.close();
     await host.close();
-    await bundled?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -9,7 +9,7 @@ import { LifecycleAbort } from '../model/lifecycle-abort.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { DocumentPublisher } from '../profiles/host-profile.ts';
 import { escapeHtml, page } from './html.ts';
-import { interactiveRoutes } from './interactive-routes.ts';
+import { CONTROL_HEADER } from '../debugger/wire/controls.ts';
 import { allowedHosts, hostGuard, sameOriginGuard, securityHeaders } from './request-guards.ts';
 
 interface PendingCallback {
@@ -18,6 +18,8 @@ interface PendingCallback {
   sent: AuthorizationRequest;
   /** The path of the redirect URI: where the browser comes back. */
   path: string;
+  /** The browser is the user's own (the debugger), which no one else watches: the host records where it touches it. */
+  recordHops: boolean;
   settle: (error?: unknown) => void;
 }
 
@@ -29,9 +31,6 @@ export interface ExpectedCallback {
   done: Promise<void>;
 }
 
-// Header a same-origin script must send to the control API: a cross-origin page cannot set it without a CORS
-// preflight, which this server never grants, so the plugin's login page cannot drive the host (no CSRF).
-export const CONTROL_HEADER = 'x-conformance-control';
 const INSTALL_COOKIE = 'conformance-install-';
 
 function cookiesOf(req: Request): Set<string> {
@@ -57,7 +56,7 @@ export class MockHostServer implements DocumentPublisher {
   readonly #documents = new Map<string, string>();
   readonly #sessions = new Set<HostSession>();
   #server?: Server;
-  #interactive?: express.Router;
+  #debugger?: express.Router;
   /** Host header values answered; set by start() (an app used without start() cannot know its port). */
   #hosts?: ReadonlySet<string>;
   origin = '';
@@ -73,17 +72,23 @@ export class MockHostServer implements DocumentPublisher {
       if (body === undefined) res.status(404).json({ error: 'not_found' });
       else res.type('application/json').send(body);
     });
+    // Before the control API's guard: a host's callback path may lie under /api (Claude's /api/mcp/auth_callback),
+    // and a callback is a navigation from the target's pages, which that guard refuses. The callback has its own
+    // guard: only the browser that started the install (its cookie) with the state it was sent.
+    app.get('/*splat', (req, res, next) => (this.#isCallbackPath(req.path) ? void this.#callback(req, res) : next()));
 
     app.use('/api', sameOriginGuard(() => this.#hosts), express.json({ limit: '16kb' }), (req, res, next) => {
-      if (req.get(CONTROL_HEADER) !== '1' || !req.is('application/json')) {
-        res.status(403).json({ error: `control requests need Content-Type: application/json and ${CONTROL_HEADER}: 1` });
+      // A read has no body to type; it still needs the header, which no other origin can send without a preflight.
+      const typed = req.method === 'GET' || req.method === 'HEAD' || req.is('application/json');
+      if (req.get(CONTROL_HEADER) !== '1' || !typed) {
+        res.status(403).json({ error: `control requests need ${CONTROL_HEADER}: 1 (and Content-Type: application/json with a body)` });
         return;
       }
       next();
     });
-    // After the guard: the interactive UI's /api routes must carry the control header like the others.
-    app.use((req, res, next) => (this.#interactive ? this.#interactive(req, res, next) : next()));
-    app.get('/', (_req, res) => void res.type('html').send(this.#statusPage()));
+    // After the guard: the debugger's /api routes must carry the control header like the others.
+    app.use((req, res, next) => (this.#debugger ? this.#debugger(req, res, next) : next()));
+    app.get(['/', '/status'], (_req, res) => void res.type('html').send(this.#statusPage()));
     app.get('/api/sessions', (_req, res) => void res.json([...this.#sessions].map(describe)));
     app.post('/api/clock/advance', (req, res) => {
       const seconds = Number((req.body as { seconds?: unknown } | undefined)?.seconds);
@@ -94,8 +99,6 @@ export class MockHostServer implements DocumentPublisher {
       for (const s of this.#sessions) s.advanceClock(seconds);
       res.json([...this.#sessions].map(describe));
     });
-    // Last: any other GET may be the redirect path of an install in progress (each host has its own callback path).
-    app.get('/*splat', (req, res, next) => (this.#isCallbackPath(req.path) ? void this.#callback(req, res) : next()));
     return app;
   }
 
@@ -118,10 +121,13 @@ export class MockHostServer implements DocumentPublisher {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** `npm run host`: serve the interactive UI for this one session (its routes take precedence). */
-  enableInteractive(session: HostSession): void {
-    this.#interactive = interactiveRoutes(session, this);
+  /** `npm run host`: serve the debugger's app and its API (its routes take precedence; the status page moves to /status). */
+  enableDebugger(routes: express.Router): void {
+    this.#debugger = routes;
   }
+
+  /** The Host header values this server answers to (undefined before start(), or when bound to every interface). */
+  readonly hostNames = (): ReadonlySet<string> | undefined => this.#hosts;
 
   track(session: HostSession): void {
     this.#sessions.add(session);
@@ -141,23 +147,27 @@ export class MockHostServer implements DocumentPublisher {
     return `${this.origin}/documents/${path}`;
   }
 
-  /** Registers an install whose callback this host's route completes; the browser must open `startUrl` first. */
-  expectCallback(session: HostSession, sent: AuthorizationRequest): ExpectedCallback {
+  /**
+   * Registers an install whose callback this host's route completes; the browser must open `startUrl` first. With
+   * `recordHops` (a browser nobody else watches) the start and the callback are recorded as the browser's hops.
+   */
+  expectCallback(session: HostSession, sent: AuthorizationRequest, options: { recordHops?: boolean } = {}): ExpectedCallback {
     const id = randomUUID();
+    const recordHops = options.recordHops === true;
     const done = new Promise<void>((resolve, reject) => {
-      this.#pending.set(id, { id, session, sent, path: new URL(sent.redirectUri).pathname, settle: (error) => (error ? reject(error) : resolve()) });
+      this.#pending.set(id, { id, session, sent, path: new URL(sent.redirectUri).pathname, recordHops, settle: (error) => (error ? reject(error) : resolve()) });
     });
     // On the redirect URI's own origin, so the cookie comes back with the callback (localhost and 127.0.0.1 differ).
     return { startUrl: `${new URL(sent.redirectUri).origin}/install/begin/${id}`, done };
   }
 
   /** Gives up on an install whose callback never came (the browser stopped, or the target never redirected). */
-  abandon(startUrl: string): void {
+  abandon(startUrl: string, reason = 'the browser reached the callback, but the mock host never received it (a proxy, a redirect through another host, or a blocked request)'): void {
     const id = startUrl.split('/').pop() ?? '';
     const pending = this.#pending.get(id);
     if (!pending) return;
     this.#pending.delete(id);
-    pending.settle(new LifecycleAbort('the browser reached the callback, but the mock host never received it (a proxy, a redirect through another host, or a blocked request)', 'inconclusive'));
+    pending.settle(new LifecycleAbort(reason, 'inconclusive'));
   }
 
   #begin(req: Request, res: Response): void {
@@ -168,7 +178,14 @@ export class MockHostServer implements DocumentPublisher {
       return;
     }
     res.cookie(`${INSTALL_COOKIE}${id}`, '1', { httpOnly: true, sameSite: 'lax', path: '/' });
+    if (pending.recordHops) {
+      pending.session.recorder.recordBrowserHop({ method: 'GET', url: this.#requestUrl(req), status: 302, location: pending.sent.url, label: "browser (install): your browser starts the install", phase: 'install' });
+    }
     res.redirect(302, pending.sent.url);
+  }
+
+  #requestUrl(req: Request): string {
+    return `${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`;
   }
 
   #isCallbackPath(path: string): boolean {
@@ -189,16 +206,19 @@ export class MockHostServer implements DocumentPublisher {
     }
     this.#pending.delete(pending.id);
     res.clearCookie(`${INSTALL_COOKIE}${pending.id}`, { path: '/' });
-    const url = `${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`;
+    const url = this.#requestUrl(req);
+    const exchangeId = pending.recordHops ? pending.session.recorder.recordBrowserHop({ method: 'GET', url, label: "browser (install): back at the mock host's callback", phase: 'install' }) : undefined;
+    // Static text only: where the debugger runs, this is the way back to it.
+    const back = '<p><a href="/" autofocus>Back to the mock host</a></p>';
     try {
-      await completeInstall(pending.session, parseCallback(url), pending.sent);
+      await completeInstall(pending.session, parseCallback(url), pending.sent, exchangeId);
       pending.settle();
       const name = pending.session.target?.nameForHuman ?? 'the plugin';
-      res.type('html').send(page('Installed', `<p>${escapeHtml(name)} is installed in the mock host. You can close this window.</p>`));
+      res.type('html').send(page('Installed', `<p>${escapeHtml(name)} is installed in the mock host. You can close this window.</p>${back}`));
     } catch (err) {
       pending.settle(err);
       const message = err instanceof LifecycleAbort ? err.message : 'the install failed';
-      res.status(400).type('html').send(page('Install failed', `<p>${escapeHtml(message)}</p>`));
+      res.status(400).type('html').send(page('Install failed', `<p>${escapeHtml(message)}</p>${back}`));
     }
   }
 

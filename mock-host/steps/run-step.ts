@@ -1,6 +1,8 @@
 import type { BrowserContext } from '@playwright/test';
 import { authorizeInBrowser } from '../browser/authorize-in-browser.ts';
 import { installInBrowser } from '../browser/install-in-browser.ts';
+import { installInUsersBrowser, type UserBrowser } from '../browser/install-in-users-browser.ts';
+import { disconnect, revokeTokens } from '../engine/disconnect.ts';
 import type { Authorize } from '../engine/probes/authorize-port.ts';
 import { probeCodeReuse, probeRedirectUriBinding, probeUnregisteredRedirect, probeWrongClientSecret } from '../engine/probes/code-probes.ts';
 import { probeExpiredToken } from '../engine/probes/expired-token-probe.ts';
@@ -16,15 +18,17 @@ import { withSignInLock } from '../browser/sign-in-lock.ts';
 
 export interface StepEnvironment {
   session: HostSession;
-  /** The browser the host signs in with; the interactive host has none (the user's own browser installs). */
+  /** The browser the host signs in with (the debugger has one only for the probes that need it). */
   context?: BrowserContext;
+  /** The debugger: installs go through the user's own browser and the mock host's callback route. */
+  userBrowser?: UserBrowser;
   mockHost?: MockHostServer;
   /** The scenario's `requires.auth`: other targets skip it once discovery has shown their auth type. */
   requiresAuth?: readonly AuthConfig['type'][];
 }
 
 function browserOf(env: StepEnvironment): BrowserContext {
-  if (!env.context) return env.session.abort('this step needs the harness\'s browser; the interactive host installs in yours', 'inconclusive');
+  if (!env.context) return env.session.abort("this step needs the harness's own browser, and none was started", 'inconclusive');
   return env.context;
 }
 
@@ -54,19 +58,18 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
       }
       return `auth ${target.auth.type}, ${target.operations.length} operations`;
     }
-    case 'install': {
-      if (session.requireTarget().auth.type !== 'oauth') return `nothing to install for auth type ${session.requireTarget().auth.type}`;
-      const { mockHost } = env;
-      await installInBrowser({
-        session,
-        context: browserOf(env),
-        ...(mockHost ? { hostCallback: (sent) => mockHost.expectCallback(session, sent), abandon: (startUrl) => mockHost.abandon(startUrl) } : {}),
-      });
-      const c = session.credentials;
-      return `installed: access token, ${c?.refreshToken ? 'refresh token' : 'NO refresh token'}, expires_in ${c?.expiresInSeconds ?? 'none'}`;
+    case 'install':
+      return install(env);
+    case 'reconnect': {
+      const forgot = disconnect(session);
+      return `${forgot}; ${await install(env)}`;
     }
+    case 'revoke':
+      return revokeTokens(session);
+    case 'disconnect':
+      return disconnect(session);
     case 'use': {
-      const used = await usePlugin(session, step.operation);
+      const used = await usePlugin(session, step.operation, step.input);
       return `${used.operation.operationId} answered ${used.status}`;
     }
     case 'expire':
@@ -99,4 +102,20 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
     case 'probe-expired-token':
       return probeExpiredToken(session);
   }
+}
+
+/** Authorizes in a browser and exchanges the code: the harness's own browser, or the user's (the debugger). */
+async function install(env: StepEnvironment): Promise<string> {
+  const { session, mockHost, userBrowser } = env;
+  if (session.requireTarget().auth.type !== 'oauth') return `nothing to install for auth type ${session.requireTarget().auth.type}`;
+  if (userBrowser && mockHost) await installInUsersBrowser({ session, mockHost, browser: userBrowser });
+  else {
+    await installInBrowser({
+      session,
+      context: browserOf(env),
+      ...(mockHost ? { hostCallback: (sent) => mockHost.expectCallback(session, sent), abandon: (startUrl) => mockHost.abandon(startUrl) } : {}),
+    });
+  }
+  const c = session.credentials;
+  return `installed: access token, ${c?.refreshToken ? 'refresh token' : 'NO refresh token'}, expires_in ${c?.expiresInSeconds ?? 'none'}`;
 }

@@ -1,4 +1,7 @@
-/** The lifecycle steps a scenario (or the interactive host) can drive, each a method of the mock host's engine. */
+/**
+ * The lifecycle steps a scenario (or the debugger) can drive, each a method of the mock host's engine. No imports:
+ * the debugger's page loads this module too, so its controls and the scenario files share one vocabulary.
+ */
 export const STEP_ACTIONS = [
   'discover',
   'install',
@@ -6,6 +9,9 @@ export const STEP_ACTIONS = [
   'expire',
   'refresh',
   'advance-clock',
+  'revoke',
+  'disconnect',
+  'reconnect',
   'probe-invalid-tokens',
   'probe-code-reuse',
   'probe-wrong-client-secret',
@@ -23,6 +29,18 @@ export type StepAction = (typeof STEP_ACTIONS)[number];
  */
 export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
   'install',
+  'reconnect',
+  'probe-code-reuse',
+  'probe-wrong-client-secret',
+  'probe-redirect-uri-binding',
+  'probe-unregistered-redirect-uri',
+]);
+
+/**
+ * The probes that catch their callback inside the harness's own browser (so the host's route never spends a probe's
+ * code): they need that browser even where the user's own browser installs (the debugger launches one for them).
+ */
+export const HARNESS_BROWSER_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
   'probe-code-reuse',
   'probe-wrong-client-secret',
   'probe-redirect-uri-binding',
@@ -33,6 +51,8 @@ export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
 export interface Step {
   action: StepAction;
   operation?: string;
+  /** `use`: the arguments of the call (an MCP tool's arguments; a REST operation's path, query or body fields). */
+  input?: Readonly<Record<string, unknown>>;
   seconds?: number;
 }
 
@@ -51,6 +71,12 @@ export function stepTitle(step: Step): string {
       return 'refresh: grant_type=refresh_token now';
     case 'advance-clock':
       return `advance-clock: move the host's clock ${step.seconds} s on`;
+    case 'revoke':
+      return "revoke: revoke the host's tokens at the authorization server (RFC 7009), then forget them";
+    case 'disconnect':
+      return 'disconnect: the host forgets its tokens without telling the server, as a user removing the app';
+    case 'reconnect':
+      return 'reconnect: forget the tokens, then authorize in the browser again and exchange the new code';
     case 'probe-invalid-tokens':
       return 'probe: call the API with a garbage token, no token and a lower-case scheme';
     case 'probe-code-reuse':

@@ -132,6 +132,7 @@ export function mcpCall(options: { wire: McpWire; opensEventStream: boolean }): 
       state.tools = toolsAsOperations(session.requireTarget().origin, listed.tools);
       return state.tools;
     },
+    known: (session) => states.get(session)?.tools,
     call,
   };
 }

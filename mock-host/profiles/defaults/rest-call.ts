@@ -8,9 +8,23 @@ import type { CallResult, CallStrategy } from '../host-profile.ts';
 /** What a REST host adds to every call besides Authorization. */
 export type ApiHeaders = (ctx: { conversationId: string; ephemeralUserId: string; actionId: string }) => Record<string, string>;
 
-export function operationUrl(op: ApiOperation): string {
-  const path = op.path.replace(/\{[^}]+\}/g, '1');
-  return `${op.serverUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
+
+/**
+ * The URL and body of a call. Without input (the host's own calls) every path parameter is `1` and a body is `{}`;
+ * with input, path parameters take their fields and the rest goes in the JSON body, or the query for other methods.
+ */
+export function operationRequest(op: ApiOperation): { url: string; body?: string } {
+  const rest: Record<string, unknown> = { ...(op.input ?? {}) };
+  const path = op.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+    const value = rest[name];
+    delete rest[name];
+    return value === undefined ? '1' : encodeURIComponent(String(value));
+  });
+  const url = `${op.serverUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+  if (BODY_METHODS.includes(op.method)) return { url, body: JSON.stringify(rest) };
+  const query = new URLSearchParams(Object.entries(rest).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
+  return { url: query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url };
 }
 
 /**
@@ -25,9 +39,10 @@ export async function callOperation(session: HostSession, op: ApiOperation, auth
     ...(authorization ? { Authorization: authorization } : {}),
   };
   const drafts: FindingDraft[] = [];
-  let url = operationUrl(op);
+  const first = operationRequest(op);
+  let url = first.url;
   const origin = new URL(url).origin;
-  const body = ['POST', 'PUT', 'PATCH'].includes(op.method) ? '{}' : undefined;
+  const { body } = first;
   let outcome: HttpOutcome | undefined;
   let firstCurl = '';
   let authDropped = false;
@@ -64,6 +79,7 @@ export async function callOperation(session: HostSession, op: ApiOperation, auth
 export function restCall(apiHeaders: ApiHeaders): CallStrategy {
   return {
     operations: async (session) => session.requireTarget().operations,
+    known: (session) => session.target?.operations,
     call: (session, op, authorization, label) => callOperation(session, op, authorization, label, apiHeaders),
   };
 }
