@@ -35,6 +35,13 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(hosts.profiles.join(','));
       return 0;
     }
+    case 'host': {
+      // Loaded on demand: the debugger's server (and esbuild) are no part of a run's start-up.
+      const { runDebugger } = await import('../mock-host/server/run-debugger.ts');
+      await runDebugger(command.overrides);
+      // Serves until SIGINT or SIGTERM, which close it and exit.
+      return new Promise<number>(() => undefined);
+    }
     case 'merge':
       return (await mergeShards({ dirs: command.dirs, overrides: command.overrides })).exitCode;
   }

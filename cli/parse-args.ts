@@ -9,9 +9,10 @@ export type CliCommand =
   | { kind: 'run'; overrides: SettingOverrides; shard?: Shard; playwrightArgs: string[] }
   | { kind: 'merge'; overrides: SettingOverrides; dirs: string[] }
   | { kind: 'detect'; url: string }
+  | { kind: 'host'; overrides: SettingOverrides }
   | { kind: 'invalid'; message: string };
 
-const COMMANDS = ['run', 'merge', 'detect', 'help'] as const;
+const COMMANDS = ['run', 'merge', 'detect', 'host', 'help'] as const;
 
 /** "1/2" → { current: 1, total: 2 }; anything else is a message. */
 export function parseShard(text: string): Shard | string {
@@ -78,6 +79,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (values.shard !== undefined) return { kind: 'invalid', message: 'merge: --shard belongs to run' };
     if (passed.length) return { kind: 'invalid', message: 'merge: takes no Playwright arguments after --' };
     return { kind: 'merge', overrides, dirs: rest };
+  }
+  if (command === 'host') {
+    if (rest.length || passed.length || values.shard !== undefined) return { kind: 'invalid', message: 'host: takes only setting flags (plugin-conformance host --url https://mcp.your.example/mcp)' };
+    return { kind: 'host', overrides };
   }
   if (command === 'detect') {
     if (rest.length !== 1 || passed.length) return { kind: 'invalid', message: 'detect: name one URL (plugin-conformance detect https://mcp.your.example/mcp)' };

@@ -1,13 +1,14 @@
 // `npm run package`: the publishable package in build/package and its tarball in build/ (what `npm publish` and
 // the GitHub Action install). The harness compiled by tsconfig.package.json (only what its entry points import),
-// the data files of the folders it came from (scenario files, JSON schemas, READMEs), the Allure config, the
-// findings docs, and a package.json derived from this one without what only the repository needs.
+// the data files of the folders it came from (scenario files, JSON schemas, READMEs), the debugger page's sources,
+// the Allure config, the findings docs, and a package.json derived from this one without what only a clone needs.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { browserSourceFiles } from '../mock-host/debugger/browser-modules.ts';
 import { HARNESS_ROOT } from '../mock-host/harness-root.ts';
 
 export const BUILD_DIR = join(HARNESS_ROOT, 'build');
@@ -61,7 +62,8 @@ export function buildPackage(): BuiltPackage {
   const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(HARNESS_ROOT, 'tsconfig.package.json')], { stdio: 'inherit' });
   copyDataFiles(compiledDirs(PACKAGE_DIR));
-  for (const path of VERBATIM) {
+  // The debugger's page is served from its sources (types stripped per request), so those ship as they are.
+  for (const path of [...VERBATIM, ...browserSourceFiles().map((file) => join('mock-host', file))]) {
     mkdirSync(dirname(join(PACKAGE_DIR, path)), { recursive: true });
     cpSync(join(HARNESS_ROOT, path), join(PACKAGE_DIR, path), { recursive: true });
   }

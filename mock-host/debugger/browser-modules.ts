@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,19 @@ const MOCK_HOST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * with the server, and the step vocabulary. Anything else (the engine, settings, secrets) is never served.
  */
 const BROWSER_MODULE = /^(debugger\/(ui|wire)\/[a-z0-9-]+\.(ts|css)|steps\/step-vocabulary\.ts)$/;
+/** The page itself, read by the routes. */
+const SHELL = 'debugger/ui/shell.html';
+
+/**
+ * Every file of mock-host/ the page is built from, as paths under mock-host/: sources the server serves (and so the
+ * package ships as they are, beside the compiled modules) rather than modules the server runs.
+ */
+export function browserSourceFiles(): string[] {
+  const files = [SHELL, 'steps/step-vocabulary.ts'];
+  for (const dir of ['debugger/ui', 'debugger/wire'])
+    for (const name of readdirSync(join(MOCK_HOST_DIR, dir))) if (BROWSER_MODULE.test(`${dir}/${name}`)) files.push(`${dir}/${name}`);
+  return files;
+}
 
 /** The packages the page imports (through its import map) and serves from node_modules, file by file. */
 export const VENDOR_PACKAGES = ['preact', 'htm', 'zod'] as const;

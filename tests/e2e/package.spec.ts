@@ -83,9 +83,11 @@ test.describe('the installable package', () => {
   test('the tarball holds the harness and none of the repository\'s tests or large files', async ({}, testInfo) => {
     const paths = built.files.map((f) => f.path);
     await testInfo.attach('tarball files', { body: built.files.map((f) => `${String(f.size).padStart(9)}  ${f.path}`).join('\n'), contentType: 'text/plain' });
-    for (const needed of ['package.json', 'bin/plugin-conformance.mjs', 'cli/main.js', 'playwright.config.js', 'scenarios/playwright.js', 'scenarios/playwright.d.ts', 'scenarios/conformance.spec.js', 'scenarios/install-and-use.yaml', 'scenarios/scenario.schema.json', 'mock-host/config/config.schema.json', 'mock-host/gate/baseline.schema.json', 'mock-host/profiles/chatgpt-app/index.js', 'examples/reference-plugin/start.js', 'examples/reference-mcp-server/start.js', 'allurerc.mjs', 'docs/findings.md', 'README.md', 'LICENSE'])
+    for (const needed of ['package.json', 'bin/plugin-conformance.mjs', 'cli/main.js', 'playwright.config.js', 'scenarios/playwright.js', 'scenarios/playwright.d.ts', 'scenarios/conformance.spec.js', 'scenarios/install-and-use.yaml', 'scenarios/scenario.schema.json', 'mock-host/config/config.schema.json', 'mock-host/gate/baseline.schema.json', 'mock-host/profiles/chatgpt-app/index.js', 'mock-host/debugger/ui/shell.html', 'mock-host/debugger/ui/main.ts', 'examples/reference-plugin/start.js', 'examples/reference-mcp-server/start.js', 'allurerc.mjs', 'docs/findings.md', 'README.md', 'LICENSE'])
       expect(paths, needed).toContain(needed);
-    expect(paths.filter((p) => p.startsWith('tests/') || /\.spec\.ts$/.test(p) || p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
+    // TypeScript only where the debugger serves its page from sources (declarations aside).
+    expect(paths.filter((p) => p.startsWith('tests/') || /\.spec\.ts$/.test(p))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts') && !/^mock-host\/(debugger\/(ui|wire)\/|steps\/step-vocabulary\.ts$)/.test(p))).toEqual([]);
     expect(built.files.filter((f) => f.size > MB)).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(built.dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).not.toHaveProperty('devDependencies');
@@ -181,6 +183,32 @@ test.describe('the installable package', () => {
     } finally {
       rmSync(runner, { recursive: true, force: true });
       rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  test('plugin-conformance host serves the debugger from the package: its page, its sources as modules, its libraries', async () => {
+    const child = spawn('npx', ['--no-install', 'plugin-conformance', 'host'], { cwd: project, env: { ...cleanEnv(), PLUGIN_HOST_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const origin = await new Promise<string>((found, failed) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const match = /mock host debugger: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (match?.[1]) found(match[1]);
+        });
+        child.on('close', (code) => failed(new Error(`host exited with ${code}: ${out}`)));
+      });
+      const page = await fetch(`${origin}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('/app/debugger/ui/main.ts');
+      const module = await fetch(`${origin}/app/debugger/ui/api.ts`);
+      expect(module.headers.get('content-type')).toContain('javascript');
+      const code = await module.text();
+      // api.ts declares `function headers(body: boolean): Record<string, string>`: served with its types stripped.
+      expect(code).toContain('function headers(body)');
+      expect((await fetch(`${origin}/vendor/preact/dist/preact.module.js`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
     }
   });
 });

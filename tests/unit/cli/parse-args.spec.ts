@@ -42,6 +42,12 @@ test('merge takes the shard dirs and the same setting flags', () => {
   });
 });
 
+test('host takes setting flags only', () => {
+  expect(parseCliArgs(['host', '--profile', 'claude-code'])).toMatchObject({ kind: 'host', overrides: { values: { PLUGIN_PROFILE: 'claude-code' } } });
+  const refused = parseCliArgs(['host', 'extra']);
+  expect(refused.kind === 'invalid' && refused.message).toContain('host: takes only setting flags');
+});
+
 test('detect takes one URL', () => {
   expect(parseCliArgs(['detect', 'https://mcp.example/mcp'])).toEqual({ kind: 'detect', url: 'https://mcp.example/mcp' });
 });
