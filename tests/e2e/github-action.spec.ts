@@ -65,7 +65,7 @@ test.describe('the GitHub Action script against the reference plugin', () => {
     expect(action.outputs['report-path']).toBe(join(action.workspace, 'reports', 'allure-report-single', 'index.html'));
     expect(existsSync(action.outputs['report-path'] ?? '')).toBe(true);
     expect(action.summary.split('\n')[0]).toBe('# plugin-conformance 0.1.0: ✅ **PASS**');
-    expect(action.summary).toContain('| severity | code | scenario | title | fix |');
+    expect(action.summary).toContain('| severity | code | scenario | host | title | fix |');
     // Live progress reached the log (Playwright's list reporter streams through the script).
     expect(action.stdout).toMatch(/discovery: [\s\S]*2 passed/);
   });

@@ -51,7 +51,7 @@ test.describe('the Allure report of a failing run', () => {
     const failed = readdirSync(results)
       .filter((f) => f.endsWith('-result.json'))
       .map((f) => JSON.parse(readFileSync(join(results, f), 'utf8')) as AllureResult)
-      .find((r) => r.name.startsWith('absent-refresh-token:'));
+      .find((r) => r.name.endsWith('absent-refresh-token: Users keep access after the token expires'));
     expect(failed?.labels.filter((l) => l.name === 'finding').map((l) => l.value)).toEqual(['USER_MISSING_CREDENTIALS', 'REFRESH_TOKEN_MISSING']);
     expect(failed?.labels.filter((l) => l.name === 'finding_severity').map((l) => l.value)).toEqual(['error', 'error']);
     expect(failed?.links.map((l) => l.url)).toContainEqual(expect.stringMatching(/docs\/findings\.md#refresh_token_missing$/));

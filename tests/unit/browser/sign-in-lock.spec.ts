@@ -34,9 +34,13 @@ test('a lock held by another worker process is waited for', async () => {
       console.log('releasing ' + Date.now());
     });`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('held') && resolve())));
+  const closed = new Promise<void>((r) => holder.on('close', () => r()));
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('held') && resolve()));
+    void closed.then(() => reject(new Error(`the holder exited before taking the lock: ${out}`)));
+  });
   const acquiredAt = await withSignInLock(key, async () => Date.now());
-  await new Promise<void>((r) => holder.on('close', () => r()));
+  await closed;
   const releasingAt = Number(/releasing (\d+)/.exec(out)?.[1]);
   expect(releasingAt).toBeGreaterThan(0);
   expect(acquiredAt).toBeGreaterThanOrEqual(releasingAt);

@@ -22,7 +22,7 @@ test('the reporter writes summary.json and summary.md in declaration order, keep
   try {
     const reporter = new SummaryReporter({ reportsDir: dir, print: false, configDir: '/ignored' });
     const [first, second, self] = [fakeTest('discovery', 'conformance'), fakeTest('lifecycle', 'conformance'), fakeTest('unit', 'self-tests')];
-    reporter.onBegin({} as never, { allTests: () => [first, second, self] } as unknown as Suite);
+    reporter.onBegin({ projects: [] } as unknown as FullConfig, { allTests: () => [first, second, self] } as unknown as Suite);
     reporter.onTestEnd(second, fakeResult('failed', scenario('lifecycle', { status: 'failed', findings: [finding('REFRESH_TOKEN_MISSING', 'lifecycle')] })));
     reporter.onTestEnd(self, fakeResult('passed'));
     reporter.onTestEnd(first, fakeResult('failed'));
