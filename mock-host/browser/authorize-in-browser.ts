@@ -97,6 +97,8 @@ export async function authorizeInBrowser(args: {
   /** Where the browser starts (the mock host's install start, which redirects to the authorization request). */
   startUrl?: string;
   purpose?: string;
+  /** `deny`: press the consent page's deny button (the consent-deny probe). */
+  consent?: 'allow' | 'deny';
 }): Promise<AuthorizeOutcome> {
   const { session, context, sent, intercept } = args;
   const callbackPattern = `${new URL(sent.redirectUri).origin}/**`;
@@ -112,10 +114,11 @@ export async function authorizeInBrowser(args: {
   try {
     const opened = await openPage(page, args.startUrl ?? sent.url, watcher);
     if (opened) return opened;
-    if (!watcher.reached()) await logIn(session, page, sent, watcher);
+    let deniedConsent = false;
+    if (!watcher.reached()) await logIn(session, page, sent, watcher, args.consent === 'deny' ? () => (deniedConsent = true) : undefined);
     const url = await watcher.url;
     const exchangeId = watcher.exchangeId();
-    return { kind: 'callback', url, ...(exchangeId ? { exchangeId } : {}) };
+    return { kind: 'callback', url, ...(exchangeId ? { exchangeId } : {}), ...(args.consent === 'deny' ? { deniedConsent } : {}) };
   } finally {
     watcher.dispose();
     // The page goes first: closing it cancels a navigation still waiting on a server that never answers, and
@@ -144,7 +147,7 @@ async function openPage(page: Page, url: string, watcher: CallbackWatch): Promis
   return { kind: 'refused', status: response.status(), text, ...(lastHop ? { exchangeId: lastHop } : {}) };
 }
 
-async function logIn(session: HostSession, page: Page, sent: AuthorizationRequest, watcher: CallbackWatch): Promise<void> {
+async function logIn(session: HostSession, page: Page, sent: AuthorizationRequest, watcher: CallbackWatch, onDeny?: () => void): Promise<void> {
   const { login } = session.settings;
   const timeout = session.profile.timeouts.browserNavigationMs;
   const ctx: LoginContext = {
@@ -157,6 +160,7 @@ async function logIn(session: HostSession, page: Page, sent: AuthorizationReques
       session.metrics.signIns++;
       session.emit({ type: 'signed-in' });
     },
+    ...(onDeny ? { consent: 'deny' as const, onDeny } : {}),
   };
   try {
     if (login.script) await (await loadLoginScript(login.script))(page, ctx);
