@@ -100,6 +100,11 @@ export async function genericLogin(page: Page, ctx: LoginContext, navigationTime
     if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());
     const navigated = page.waitForEvent('framenavigated', { timeout: navigationTimeoutMs }).catch(() => undefined);
     await button.click({ timeout: navigationTimeoutMs });
+    // After Deny nothing more is pressed: whatever the server does next (a redirect, a page) is its answer.
+    if (deny) {
+      await navigated;
+      return;
+    }
     roundsWithoutNavigation = (await navigated) || ctx.callbackReached() ? 0 : roundsWithoutNavigation + 1;
     if (roundsWithoutNavigation >= 2) throw new LoginStuck('pressing the sign-in or allow button twice led nowhere (no navigation)', page.url());
   }

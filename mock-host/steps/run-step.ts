@@ -38,9 +38,9 @@ function browserOf(env: StepEnvironment): BrowserContext {
 }
 
 /** Probes catch their callbacks in the browser, so the host's own route never consumes a probe's code. */
-function browserAuthorize(env: StepEnvironment, consent: 'allow' | 'deny' = 'allow'): Authorize {
+function browserAuthorize(env: StepEnvironment, how: { consent?: 'allow' | 'deny'; expectRefusal?: boolean } = {}): Authorize {
   const context = browserOf(env);
-  return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe', consent });
+  return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe', ...how });
 }
 
 /**
@@ -107,7 +107,7 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
     case 'probe-expired-token':
       return probeExpiredToken(session);
     case 'probe-pkce':
-      return probePkce(session, browserAuthorize(env));
+      return probePkce(session, browserAuthorize(env), browserAuthorize(env, { expectRefusal: true }));
     case 'probe-unknown-client':
       return probeUnknownClient(session);
     case 'probe-dcr-insecure-redirect':
@@ -117,7 +117,7 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
     case 'probe-client-assertion':
       return probeClientAssertion(session, browserAuthorize(env));
     case 'probe-consent-deny':
-      return probeConsentDeny(session, browserAuthorize(env, 'deny'));
+      return probeConsentDeny(session, browserAuthorize(env, { consent: 'deny' }));
   }
 }
 

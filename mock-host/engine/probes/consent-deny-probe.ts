@@ -10,6 +10,12 @@ import type { Authorize } from './authorize-port.ts';
 export async function probeConsentDeny(session: HostSession, authorizeDenying: Authorize): Promise<string> {
   const sent = await session.beginInstall();
   const outcome = await authorizeDenying(sent);
+  if (outcome.kind === 'unreachable' && outcome.deniedConsent) {
+    // Deny led to a page of the server's own instead of the callback: no code went anywhere.
+    session.consumeState(sent.state);
+    session.findings.run(checkConsentDenyHonoured, { codeSent: false, ...(outcome.exchangeId ? { exchangeId: outcome.exchangeId } : {}) });
+    return `Deny was honoured: no redirect to the host (${outcome.detail})`;
+  }
   if (outcome.kind !== 'callback') {
     return session.abort(`the authorization for this probe did not reach the callback (${outcome.kind === 'refused' ? `HTTP ${outcome.status}` : outcome.detail}); see install-and-use`, 'inconclusive');
   }

@@ -24,12 +24,13 @@ async function authorizeWithout(session: HostSession, authorize: Authorize, kind
  * code_challenge_method=plain, must get no code; a code issued for an S256 challenge must not be exchanged with a
  * wrong or a missing code_verifier. A refused exchange proves the rule only if the correct one then works.
  */
-export async function probePkce(session: HostSession, authorize: Authorize): Promise<string> {
+export async function probePkce(session: HostSession, authorize: Authorize, authorizeExpectingRefusal: Authorize): Promise<string> {
   if (session.profile.flow.authorization.pkce === 'none') {
     session.findings.skip(checkPkceEnforced, `${session.profile.displayName} sends no PKCE`);
     return session.abort(`${session.profile.displayName} sends no PKCE: nothing to probe`, 'skipped');
   }
-  const probes: PkceProbe[] = [await authorizeWithout(session, authorize, 'no-challenge'), await authorizeWithout(session, authorize, 'plain-challenge')];
+  // A server may refuse these with an error page of its own: that is a refusal, not a stuck login.
+  const probes: PkceProbe[] = [await authorizeWithout(session, authorizeExpectingRefusal, 'no-challenge'), await authorizeWithout(session, authorizeExpectingRefusal, 'plain-challenge')];
   const { sent, callback } = await freshAuthorization(session, authorize);
   const fields = { grant: 'authorization_code' as const, code: callback.code, redirectUri: sent.redirectUri, ...(sent.resource ? { resource: sent.resource } : {}) };
   const wrongVerifier = newCodeVerifier();
