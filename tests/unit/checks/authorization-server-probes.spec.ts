@@ -86,6 +86,9 @@ test.describe('client assertions', () => {
     const probe = (issued: boolean) => ({ flaw: 'whose signature does not verify', issued, exchangeId: 'x7', curl: 'curl -d client_assertion=$CLIENT_SECRET …' });
     expect(checkClientAssertionVerified({ probes: [probe(true)] })).toMatchObject([{ code: 'CLIENT_ASSERTION_NOT_VERIFIED', evidence: ['x7'], reproduce: 'curl -d client_assertion=$CLIENT_SECRET …' }]);
     expect(checkClientAssertionVerified({ probes: [probe(false)] })).toEqual([]);
+    const [d] = checkClientAssertionVerified({ probes: [probe(false), { ...probe(true), flaw: 'that expired ten minutes ago', exchangeId: 'x9' }] });
+    expect(d).toMatchObject({ code: 'CLIENT_ASSERTION_NOT_VERIFIED', evidence: ['x9'] });
+    expect(d?.message).toContain('that expired ten minutes ago');
   });
 
   test('the broken assertion keeps header and claims and changes only the signature', () => {
