@@ -73,8 +73,8 @@ async function proceedButton(page: Page): Promise<Locator | undefined> {
 /**
  * The generic strategy: on each page, fill a username/email and a password field when present, then press the
  * button that moves on (allow, authorize, sign in…), until the browser reaches the callback. It never presses
- * "deny" or "cancel": PROCEED_BUTTON only matches words that go forward. With `consent: 'deny'`, a page that asks for
- * no password and has a deny/reject/cancel button gets that button pressed instead (the consent page).
+ * "deny" or "cancel": PROCEED_BUTTON only matches words that go forward. With `consent: 'deny'`, a page with
+ * no login field and with a deny/reject/cancel button gets that button pressed instead (the consent page).
  */
 export async function genericLogin(page: Page, ctx: LoginContext, navigationTimeoutMs: number): Promise<void> {
   // A button that leads nowhere would otherwise cost a navigation timeout on each of MAX_PAGES rounds (8 × 30 s,
@@ -94,7 +94,8 @@ export async function genericLogin(page: Page, ctx: LoginContext, navigationTime
       await password.fill(ctx.password);
       ctx.onSignIn?.();
     }
-    const deny = !password && ctx.consent === 'deny' ? await denyButton(page) : undefined;
+    // A page with a login field is no consent page, even with a Cancel button (the first step of a two-step login).
+    const deny = ctx.consent === 'deny' && !password && !(await firstVisible(page, USERNAME_FIELDS)) ? await denyButton(page) : undefined;
     if (deny) ctx.onDeny?.();
     const button = deny ?? (await proceedButton(page));
     if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());
