@@ -181,7 +181,7 @@ export class HostSession {
   }
 
   /** Starts an install: a fresh state (and PKCE verifier), remembered until the callback consumes it. */
-  async beginInstall(overrides: { redirectUri?: string; scope?: string } = {}): Promise<AuthorizationRequest> {
+  async beginInstall(overrides: { redirectUri?: string; scope?: string; parameters?: Partial<Record<string, string | null>> } = {}): Promise<AuthorizationRequest> {
     const auth = this.oauth();
     const { authorization } = this.profile.flow;
     const client = await this.client();
@@ -192,6 +192,7 @@ export class HostSession {
       redirectUri: overrides.redirectUri ?? this.redirectUri(),
       scope: overrides.scope ?? authorization.scope(this),
       ...(auth.resource ? { resource: auth.resource } : {}),
+      ...(overrides.parameters ? { overrides: overrides.parameters } : {}),
     });
     this.secrets.add(request.codeVerifier, 'code_verifier');
     this.#states.issue(request.state, request);

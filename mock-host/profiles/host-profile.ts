@@ -51,6 +51,8 @@ export interface DiscoveryStrategy {
 /** How the host gets the OAuth client it authorizes as. */
 export interface ClientStrategy {
   obtain(session: HostSession): Promise<OAuthClient>;
+  /** The body the host registers with (RFC 7591) for this redirect URI; undefined: the host never registers. */
+  registrationBody?(redirectUri: string): Record<string, unknown>;
   /**
    * The fix for TOKEN_CLIENT_AUTH_REJECTED: the endpoint refused the method the host used and accepted `accepted`.
    * The wording depends on whether the developer can choose the host's method (a GPT's Token Exchange Method).

@@ -6,6 +6,11 @@ import { disconnect, revokeTokens } from '../engine/disconnect.ts';
 import type { Authorize } from '../engine/probes/authorize-port.ts';
 import { probeCodeReuse, probeRedirectUriBinding, probeUnregisteredRedirect, probeWrongClientSecret } from '../engine/probes/code-probes.ts';
 import { probeExpiredToken } from '../engine/probes/expired-token-probe.ts';
+import { probeAdvertisedEndpoints } from '../engine/probes/advertised-endpoints-probe.ts';
+import { probeClientAssertion } from '../engine/probes/assertion-probe.ts';
+import { probeDcrInsecureRedirect, probeUnknownClient } from '../engine/probes/client-probes.ts';
+import { probeConsentDeny } from '../engine/probes/consent-deny-probe.ts';
+import { probePkce } from '../engine/probes/pkce-probe.ts';
 import { probeConcurrentRefresh, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../engine/probe-tokens.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../engine/refresh.ts';
@@ -33,9 +38,9 @@ function browserOf(env: StepEnvironment): BrowserContext {
 }
 
 /** Probes catch their callbacks in the browser, so the host's own route never consumes a probe's code. */
-function browserAuthorize(env: StepEnvironment): Authorize {
+function browserAuthorize(env: StepEnvironment, how: { consent?: 'allow' | 'deny'; expectRefusal?: boolean } = {}): Authorize {
   const context = browserOf(env);
-  return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe' });
+  return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe', ...how });
 }
 
 /**
@@ -101,6 +106,18 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
       return probeConcurrentRefresh(session);
     case 'probe-expired-token':
       return probeExpiredToken(session);
+    case 'probe-pkce':
+      return probePkce(session, browserAuthorize(env), browserAuthorize(env, { expectRefusal: true }));
+    case 'probe-unknown-client':
+      return probeUnknownClient(session);
+    case 'probe-dcr-insecure-redirect':
+      return probeDcrInsecureRedirect(session);
+    case 'probe-advertised-endpoints':
+      return probeAdvertisedEndpoints(session);
+    case 'probe-client-assertion':
+      return probeClientAssertion(session, browserAuthorize(env));
+    case 'probe-consent-deny':
+      return probeConsentDeny(session, browserAuthorize(env, { consent: 'deny' }));
   }
 }
 

@@ -20,6 +20,12 @@ export const STEP_ACTIONS = [
   'probe-refresh-rotation',
   'probe-concurrent-refresh',
   'probe-expired-token',
+  'probe-pkce',
+  'probe-unknown-client',
+  'probe-dcr-insecure-redirect',
+  'probe-advertised-endpoints',
+  'probe-client-assertion',
+  'probe-consent-deny',
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
@@ -34,6 +40,9 @@ export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
   'probe-wrong-client-secret',
   'probe-redirect-uri-binding',
   'probe-unregistered-redirect-uri',
+  'probe-pkce',
+  'probe-client-assertion',
+  'probe-consent-deny',
 ]);
 
 /**
@@ -45,6 +54,9 @@ export const HARNESS_BROWSER_STEPS: ReadonlySet<StepAction> = new Set<StepAction
   'probe-wrong-client-secret',
   'probe-redirect-uri-binding',
   'probe-unregistered-redirect-uri',
+  'probe-pkce',
+  'probe-client-assertion',
+  'probe-consent-deny',
 ]);
 
 /** One step with its options. */
@@ -93,5 +105,17 @@ export function stepTitle(step: Step): string {
       return 'probe: two simultaneous refreshes with one refresh token';
     case 'probe-expired-token':
       return "probe: call the API with an access token past its real lifetime";
+    case 'probe-pkce':
+      return 'probe: authorize without code_challenge and with plain, then exchange with a wrong and a missing code_verifier';
+    case 'probe-unknown-client':
+      return 'probe: a token request with a client_id the server never issued';
+    case 'probe-dcr-insecure-redirect':
+      return 'probe: register a client with a non-loopback http:// redirect URI';
+    case 'probe-advertised-endpoints':
+      return 'probe: a cheap request to each endpoint the authorization server metadata advertises';
+    case 'probe-client-assertion':
+      return 'probe: exchange a fresh code with a client assertion whose signature is broken';
+    case 'probe-consent-deny':
+      return "probe: sign in, then press the consent page's deny button";
   }
 }
