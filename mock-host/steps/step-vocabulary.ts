@@ -20,6 +20,10 @@ export const STEP_ACTIONS = [
   'probe-refresh-rotation',
   'probe-concurrent-refresh',
   'probe-expired-token',
+  'probe-rs-token-validation',
+  'probe-rs-origin',
+  'probe-rs-scope-step-up',
+  'probe-rs-second-user',
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
@@ -34,6 +38,7 @@ export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
   'probe-wrong-client-secret',
   'probe-redirect-uri-binding',
   'probe-unregistered-redirect-uri',
+  'probe-rs-second-user',
 ]);
 
 /**
@@ -93,5 +98,13 @@ export function stepTitle(step: Step): string {
       return 'probe: two simultaneous refreshes with one refresh token';
     case 'probe-expired-token':
       return "probe: call the API with an access token past its real lifetime";
+    case 'probe-rs-token-validation':
+      return 'probe: call the MCP server with a JWT signed by a foreign key and issuer, and with the token in the query string';
+    case 'probe-rs-origin':
+      return 'probe: call the MCP server with a valid token from a foreign Origin';
+    case 'probe-rs-scope-step-up':
+      return "probe: call a tool whose declared scope the host's token lacks";
+    case 'probe-rs-second-user':
+      return 'probe: sign in as the second test account and compare what the tools answer each account';
   }
 }
