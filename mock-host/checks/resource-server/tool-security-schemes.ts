@@ -17,16 +17,18 @@ export interface UnauthenticatedToolCall {
  */
 export const checkToolSecuritySchemes = defineCheck<{ calls: readonly UnauthenticatedToolCall[] }>(
   { id: 'mcp-auth-tools-declare-oauth2-scheme', codes: ['TOOL_SECURITY_SCHEMES_MISSING'] },
-  ({ calls }) =>
-    calls
-      .filter((c) => c.demandedAuth && !c.declaresOAuth)
-      .map((c) => ({
-        code: 'TOOL_SECURITY_SCHEMES_MISSING' as const,
-        message: `${c.tool} is listed without a token but demands a sign-in when called, and declares no securitySchemes entry of type "oauth2"`,
-        fix: 'Give every tool that needs the user securitySchemes: [{ type: "oauth2", scopes: [...] }] (in _meta for SDKs without the field), and noauth tools [{ type: "noauth" }], so ChatGPT offers to link the account.',
-        evidence: [c.exchangeId],
-        reproduce: c.curl,
-      })),
+  ({ calls }) => {
+    const bare = calls.filter((c) => c.demandedAuth && !c.declaresOAuth);
+    const [first] = bare;
+    if (!first) return [];
+    return [{
+      code: 'TOOL_SECURITY_SCHEMES_MISSING',
+      message: `tools/list answers without a token, but ${bare.map((c) => c.tool).join(', ')} ${bare.length > 1 ? 'demand' : 'demands'} a sign-in when called and declare${bare.length > 1 ? '' : 's'} no securitySchemes entry of type "oauth2": ChatGPT shows no link UI`,
+      fix: 'Give every tool that needs the user securitySchemes: [{ type: "oauth2", scopes: [...] }] (in _meta for SDKs without the field), and noauth tools [{ type: "noauth" }], so ChatGPT offers to link the account.',
+      evidence: bare.map((c) => c.exchangeId),
+      reproduce: first.curl,
+    }];
+  },
 );
 
 /** Whether a listed tool (as the server sent it) declares an oauth2 scheme, top level or in `_meta`. */

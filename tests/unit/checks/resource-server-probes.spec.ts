@@ -10,7 +10,7 @@ import type { HttpOutcome } from '../../../mock-host/recorder/exchange.ts';
 const codes = (drafts: readonly { code: string }[]) => drafts.map((d) => d.code);
 const outcome = (status: number, headers: Record<string, string> = {}, body = '{}'): HttpOutcome => ({
   exchangeId: 'x1',
-  request: { method: 'POST', url: 'https://mcp.example/mcp', headers: {} },
+  request: { method: 'POST', url: 'https://mcp.example/mcp', headers: {}, phase: 'use', label: 'probe', timeoutMs: 1000, maxBodyBytes: 1000 },
   response: { status, headers: { 'content-type': 'application/json', ...headers }, body, truncated: false, bytes: body.length, durationMs: 1 },
 });
 const ok = outcome(200, {}, '{"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"2025-11-25"}}');
@@ -84,9 +84,10 @@ test.describe('MCP transport and tools', () => {
 
   test('a tool that demands auth without an oauth2 scheme is TOOL_SECURITY_SCHEMES_MISSING', () => {
     const call = (tool: string, declaresOAuth: boolean, demandedAuth: boolean) => ({ tool, declaresOAuth, demandedAuth, exchangeId: `x-${tool}`, curl });
-    const drafts = checkToolSecuritySchemes({ calls: [call('whoami', false, true), call('public', false, false), call('notes', true, true)] });
-    expect(drafts).toMatchObject([{ code: 'TOOL_SECURITY_SCHEMES_MISSING', evidence: ['x-whoami'] }]);
-    expect(drafts[0]?.message).toContain('whoami');
+    const drafts = checkToolSecuritySchemes({ calls: [call('whoami', false, true), call('public', false, false), call('notes', true, true), call('list', false, true)] });
+    expect(drafts).toMatchObject([{ code: 'TOOL_SECURITY_SCHEMES_MISSING', evidence: ['x-whoami', 'x-list'] }]);
+    expect(drafts[0]?.message).toContain('whoami, list demand');
+    expect(checkToolSecuritySchemes({ calls: [call('public', false, false), call('notes', true, true)] })).toEqual([]);
   });
 
   test('securitySchemes are read at the top level or in _meta', () => {
