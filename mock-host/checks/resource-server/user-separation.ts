@@ -23,16 +23,19 @@ export const checkTokensActForTheirUser = defineCheck<{ answers: readonly Accoun
   { id: 'tokens-act-for-their-own-user', codes: ['TOKEN_USER_CONFUSION'] },
   ({ answers }) => {
     const names = [...new Set(answers.map((a) => a.username))];
-    return answers.flatMap((a) => {
+    const confused = answers.filter((a) => {
       const other = names.find((n) => n.toLowerCase() !== a.username.toLowerCase() && mentions(a.body, n));
-      if (!other || mentions(a.body, a.username)) return [];
-      return [{
-        code: 'TOKEN_USER_CONFUSION' as const,
-        message: `${a.tool}, called with test account ${a.account}'s own token, answered with test account ${a.account === 1 ? 2 : 1}'s identity (its login name, not the caller's)`,
-        fix: 'Derive the user of every request from the validated access token (its sub), never from a session, cookie, cache or default user; check the object-level authorization of every tool.',
-        evidence: [a.exchangeId],
-        reproduce: a.curl,
-      }];
+      return other !== undefined && !mentions(a.body, a.username);
     });
+    const [first] = confused;
+    if (!first) return [];
+    const which = confused.map((a) => `${a.tool} with test account ${a.account}'s token answered as test account ${a.account === 1 ? 2 : 1}`);
+    return [{
+      code: 'TOKEN_USER_CONFUSION',
+      message: `one account's token acts as the other: ${which.join('; ')} (the answer names the other account's login name, not the caller's)`,
+      fix: 'Derive the user of every request from the validated access token (its sub), never from a session, cookie, cache or default user; check the object-level authorization of every tool.',
+      evidence: confused.map((a) => a.exchangeId),
+      reproduce: first.curl,
+    }];
   },
 );
