@@ -50,6 +50,8 @@ export const HARNESS_BROWSER_STEPS: ReadonlySet<StepAction> = new Set<StepAction
   'probe-wrong-client-secret',
   'probe-redirect-uri-binding',
   'probe-unregistered-redirect-uri',
+  // A second account signs in in a fresh context of the harness's browser, never in the user's (signed in as the first).
+  'probe-rs-second-user',
 ]);
 
 /** One step with its options. */
