@@ -4,6 +4,7 @@ import { checkForeignTokenRefused, checkQueryTokenRefused } from '../../checks/r
 import { sendInitialize } from '../../mcp/raw-initialize.ts';
 import type { McpHostTraits } from '../../profiles/host-profile.ts';
 import type { Credentials } from '../../model/credentials.ts';
+import type { ApiOperation } from '../../model/target.ts';
 import { probeCall } from '../probe-tokens.ts';
 import type { HostSession } from '../session.ts';
 import { FOREIGN_ISSUER, foreignSignedToken, scopeClaimOf } from './foreign-token.ts';
@@ -51,9 +52,13 @@ export async function probeRsOrigin(session: HostSession): Promise<string> {
   return `Origin ${FOREIGN_ORIGIN} got ${statusOf(sent.outcome)}`;
 }
 
+/** Read-only tools first, then those annotated non-destructive, then the rest (MCP presumes those destructive). */
+const harmlessness = (op: ApiOperation) => (op.readOnly ? 2 : op.nonDestructive ? 1 : 0);
+
 /**
  * RS_SCOPE_CHALLENGE_INVALID: a tool whose oauth2 security scheme names a scope the host's token lacks, called with
- * that token. Read-only tools first; the token lacks the scope, so a conformant server runs none of them.
+ * that token, the least harmful first. The token lacks the scope, so a conformant server runs none of them; a server
+ * that does not enforce the scope runs the tool (a test account's data only).
  */
 export async function probeRsScopeStepUp(session: HostSession): Promise<string> {
   const { traits, credentials } = prerequisites(session);
@@ -63,7 +68,7 @@ export async function probeRsScopeStepUp(session: HostSession): Promise<string> 
   const tools = await session.profile.flow.call.operations(session);
   const candidates = tools
     .filter((op) => !op.needsInput && (op.scopes ?? []).some((scope) => !held.has(scope)))
-    .sort((a, b) => Number(b.readOnly === true) - Number(a.readOnly === true));
+    .sort((a, b) => harmlessness(b) - harmlessness(a));
   const op = candidates[0];
   if (!op) return session.abort(`no tool without input declares (in its securitySchemes) a scope the token lacks (granted: ${granted || 'none'}); the step-up answer cannot be probed`, 'skipped');
   const missing = (op.scopes ?? []).filter((scope) => !held.has(scope));

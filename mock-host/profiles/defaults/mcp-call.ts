@@ -37,7 +37,7 @@ function stateOf(session: HostSession): McpState {
   return state;
 }
 
-function toolsAsOperations(endpoint: string, tools: readonly { name: string; description?: string; inputSchema?: unknown; annotations?: { readOnlyHint?: boolean } }[]): ApiOperation[] {
+function toolsAsOperations(endpoint: string, tools: readonly { name: string; description?: string; inputSchema?: unknown; annotations?: { readOnlyHint?: boolean; destructiveHint?: boolean } }[]): ApiOperation[] {
   return tools.map((tool) => {
     const input = fillToolInput(tool.inputSchema);
     const scopes = declaredToolScopes(tool);
@@ -52,6 +52,7 @@ function toolsAsOperations(endpoint: string, tools: readonly { name: string; des
       ...(tool.description ? { description: tool.description } : {}),
       ...(input ? { input } : {}),
       ...(tool.annotations?.readOnlyHint === true ? { readOnly: true } : {}),
+      ...(tool.annotations?.destructiveHint === false ? { nonDestructive: true } : {}),
       ...(scopes.length ? { scopes } : {}),
     };
   });
