@@ -34,11 +34,16 @@ export async function startReferencePluginTarget(base: Settings): Promise<Starte
  */
 export async function startReferenceMcpTarget(base: Settings, options: ReferenceMcpServerOptions = {}): Promise<StartedTarget> {
   const server = await startReferenceMcpServer(options);
-  const [user] = server.options.users;
+  const [user, second] = server.options.users;
   const { clientId: _id, clientSecret: _secret, ...settings } = base;
   return {
     origin: server.mcpUrl,
-    settings: { ...settings, url: server.mcpUrl, login: { username: user?.username ?? '', password: user?.password ?? '' } },
+    settings: {
+      ...settings,
+      url: server.mcpUrl,
+      login: { username: user?.username ?? '', password: user?.password ?? '' },
+      ...(second ? { secondLogin: { username: second.username, password: second.password } } : {}),
+    },
     targetClock: server.clock,
     shared: sharedTargetState(),
     close: () => server.close(),

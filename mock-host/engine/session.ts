@@ -93,6 +93,7 @@ export class HostSession {
     const s = init.settings;
     this.secrets.add(s.clientSecret, 'client_secret');
     this.secrets.add(s.login.password, 'password');
+    this.secrets.add(s.secondLogin?.password, 'password');
     this.secrets.add(s.serviceToken, 'access_token');
     this.secrets.add(s.userToken, 'access_token');
     this.secrets.add(s.verificationToken, 'verification_token');

@@ -9,6 +9,18 @@ import type { HttpOutcome } from '../recorder/exchange.ts';
 import type { FindingDraft } from '../findings/finding.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { DiscoveryContext, DiscoveryResult } from './defaults/discovery/discovery-context.ts';
+import type { McpWire } from '../mcp/first-request.ts';
+import type { ScopeStepUpTraits } from '../checks/resource-server/scope-challenge.ts';
+
+/** What an MCP host's resource-server probes need to know about it (absent for the legacy hosts). */
+export interface McpHostTraits {
+  /** The wire its requests speak (the probes' bare requests use it). */
+  wire: McpWire;
+  /** How it reads an insufficient-scope answer (RS_SCOPE_CHALLENGE_INVALID). */
+  scopeStepUp: ScopeStepUpTraits;
+  /** It reads per-tool `securitySchemes` to offer its link UI on mixed-auth servers (TOOL_SECURITY_SCHEMES_MISSING). */
+  readsToolSecuritySchemes: boolean;
+}
 
 export type TokenBodyEncoding = 'json' | 'form';
 
@@ -206,5 +218,7 @@ export interface HostProfile {
   /** OpenAPI operations need a `security` requirement for the host to send Authorization. */
   requiresOperationSecurity: boolean;
   severityOverrides: SeverityOverrides;
+  /** MCP hosts only: the traits the resource-server probes read. */
+  mcp?: McpHostTraits;
   flow: HostFlow;
 }

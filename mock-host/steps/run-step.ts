@@ -13,6 +13,8 @@ import { probeConsentDeny } from '../engine/probes/consent-deny-probe.ts';
 import { probePkce } from '../engine/probes/pkce-probe.ts';
 import { probeConcurrentRefresh, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../engine/probe-tokens.ts';
+import { probeRsOrigin, probeRsScopeStepUp, probeRsTokenValidation } from '../engine/probes/rs-probes.ts';
+import { probeRsSecondUser } from '../engine/probes/second-user-probe.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../engine/refresh.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { AuthConfig } from '../model/target.ts';
@@ -118,7 +120,37 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
       return probeClientAssertion(session, browserAuthorize(env));
     case 'probe-consent-deny':
       return probeConsentDeny(session, browserAuthorize(env, { consent: 'deny' }));
+    case 'probe-rs-token-validation':
+      return probeRsTokenValidation(session);
+    case 'probe-rs-origin':
+      return probeRsOrigin(session);
+    case 'probe-rs-scope-step-up':
+      return probeRsScopeStepUp(session);
+    case 'probe-rs-second-user':
+      return probeRsSecondUser(session, (second) => installSecondAccount(env, second));
   }
+}
+
+/**
+ * The second test account's install: a browser context of its own (the first account's sign-in must not carry
+ * over), the mock host's callback route as for any install. Against PLUGIN_URL it holds that account's sign-in lock.
+ */
+async function installSecondAccount(env: StepEnvironment, second: HostSession): Promise<void> {
+  const browser = browserOf(env).browser();
+  if (!browser) return env.session.abort('the harness browser cannot open a second context', 'inconclusive');
+  const run = async () => {
+    const context = await browser.newContext();
+    env.mockHost?.track(second);
+    try {
+      await install({ session: second, context, ...(env.mockHost ? { mockHost: env.mockHost } : {}) });
+    } finally {
+      env.mockHost?.untrack(second);
+      await context.close();
+    }
+  };
+  const { url } = env.session.settings;
+  if (url) await withSignInLock(`${url}\u0000${second.settings.login.username ?? ''}`, run);
+  else await run();
 }
 
 /** Authorizes in a browser and exchanges the code: the harness's own browser, or the user's (the debugger). */

@@ -26,6 +26,10 @@ export const STEP_ACTIONS = [
   'probe-advertised-endpoints',
   'probe-client-assertion',
   'probe-consent-deny',
+  'probe-rs-token-validation',
+  'probe-rs-origin',
+  'probe-rs-scope-step-up',
+  'probe-rs-second-user',
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
@@ -43,6 +47,7 @@ export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
   'probe-pkce',
   'probe-client-assertion',
   'probe-consent-deny',
+  'probe-rs-second-user',
 ]);
 
 /**
@@ -57,6 +62,8 @@ export const HARNESS_BROWSER_STEPS: ReadonlySet<StepAction> = new Set<StepAction
   'probe-pkce',
   'probe-client-assertion',
   'probe-consent-deny',
+  // A second account signs in in a fresh context of the harness's browser, never in the user's (signed in as the first).
+  'probe-rs-second-user',
 ]);
 
 /** One step with its options. */
@@ -117,5 +124,13 @@ export function stepTitle(step: Step): string {
       return 'probe: exchange a fresh code with a client assertion whose signature is broken';
     case 'probe-consent-deny':
       return "probe: sign in, then press the consent page's deny button";
+    case 'probe-rs-token-validation':
+      return 'probe: call the MCP server with a JWT signed by a foreign key and issuer, and with the token in the query string';
+    case 'probe-rs-origin':
+      return 'probe: call the MCP server with a valid token from a foreign Origin';
+    case 'probe-rs-scope-step-up':
+      return "probe: call a tool whose declared scope the host's token lacks";
+    case 'probe-rs-second-user':
+      return 'probe: sign in as the second test account and compare what the tools answer each account';
   }
 }

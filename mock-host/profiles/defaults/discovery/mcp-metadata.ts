@@ -13,6 +13,7 @@ import { parseJsonText } from '../../../text/structured-text.ts';
 import type { DiscoveryStrategy } from '../../host-profile.ts';
 import { CATALOG } from '../../../findings/catalog.ts';
 import type { DiscoveryContext, DiscoveryResult } from './discovery-context.ts';
+import { checkMixedAuthTools } from './mcp-tool-schemes.ts';
 
 /** How one MCP host finds its way from the URL a user typed to an authorization server (PROTOCOL-MCP.md §5 rows 1–4). */
 export interface McpDiscoveryShape {
@@ -191,6 +192,8 @@ const DISCOVERY_SECTIONS = new Set(['resource-server', 'authorization-server', '
 async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape): Promise<DiscoveryResult> {
   const entered = ctx.settings.url ?? ctx.origin;
   const first = await unauthenticatedRequest(ctx, shape);
+  // Not refused with 401: maybe mixed auth (tools listed without a token, per-tool sign-in), whatever the first method got.
+  if (first.status !== 0 && first.status !== 401) await checkMixedAuthTools(ctx);
   if (first.status >= 200 && first.status < 300 && !first.challenge) {
     // No sign-in demanded: an authless (or per-tool) server. The OAuth scenarios skip it; tools are called as they are.
     return { target: { origin: ctx.origin, manifestUrl: '', openapiUrl: '', auth: { type: 'none' }, operations: [] } };
