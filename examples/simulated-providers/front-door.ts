@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { wellKnownPath, type ProviderUrls } from './discovery.ts';
+import type { PresetBehaviour } from './preset.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new RangeError('request body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The token request's fields, form or JSON, as the mock's own parsers would read them. */
+function parseTokenBody(raw: string, contentType: string | undefined): Record<string, string> | undefined {
+  if (/application\/json/i.test(contentType ?? '')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+      return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    } catch {
+      return undefined;
+    }
+  }
+  if (/application\/x-www-form-urlencoded/i.test(contentType ?? '')) return Object.fromEntries(new URLSearchParams(raw));
+  return undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * What the provider decides before oauth2-mock-server sees a request: its own discovery document (the mock's
+ * advertises what no real provider does), an authorization request it refuses for its `resource`, and a token
+ * request it refuses for its parameters. The latter is read here, once: the mock's body parsers skip a body already
+ * read and use `req.body` as set here.
+ */
+export function frontDoor(behaviour: PresetBehaviour, urls: () => ProviderUrls, paths: { authorize: string; token: string }, next: Handler): Handler {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://provider.invalid');
+    if (req.method === 'GET' && url.pathname.startsWith('/.well-known/')) {
+      const { document, forms } = behaviour.metadata(urls());
+      const served = forms.some((form) => wellKnownPath(form) === url.pathname);
+      if (served) return sendJson(res, 200, document, { 'Cache-Control': 'max-age=300' });
+      if (url.pathname === '/.well-known/openid-configuration' || url.pathname.startsWith('/.well-known/oauth-authorization-server')) return sendJson(res, 404, { error: 'not_found' });
+    }
+    if (req.method === 'GET' && url.pathname === paths.authorize) {
+      const refused = behaviour.screenAuthorization(url.searchParams);
+      const redirectUri = url.searchParams.get('redirect_uri');
+      if (refused && redirectUri) {
+        const back = new URL(redirectUri);
+        back.searchParams.set('error', refused.error);
+        back.searchParams.set('error_description', refused.error_description);
+        const state = url.searchParams.get('state');
+        if (state) back.searchParams.set('state', state);
+        res.writeHead(302, { Location: back.toString() });
+        res.end();
+        return;
+      }
+    }
+    if (req.method === 'POST' && url.pathname === paths.token) {
+      readBody(req).then(
+        (raw) => {
+          const fields = parseTokenBody(raw, req.headers['content-type']);
+          if (fields) {
+            const refused = behaviour.screenTokenRequest({ grantType: fields.grant_type ?? '', scope: fields.scope, resource: fields.resource });
+            if (refused) return sendJson(res, refused.status, refused.body, { 'Cache-Control': 'no-store' });
+          }
+          Object.assign(req, { body: fields ?? {} });
+          next(req, res);
+        },
+        () => sendJson(res, 400, { error: 'invalid_request', error_description: 'unreadable request body' }),
+      );
+      return;
+    }
+    next(req, res);
+  };
+}
