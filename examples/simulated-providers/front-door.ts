@@ -6,6 +6,16 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * The code_verifier of each token request, kept from the mock: it forgets a code's challenge on the first attempt,
+ * failed or not, so a refused exchange (a wrong secret) would spend the code. The preset checks PKCE instead.
+ */
+const codeVerifiers = new WeakMap<IncomingMessage, string>();
+
+export function codeVerifierOf(req: IncomingMessage): string | undefined {
+  return codeVerifiers.get(req);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -75,7 +85,9 @@ export function frontDoor(behaviour: PresetBehaviour, urls: () => ProviderUrls, 
             const refused = behaviour.screenTokenRequest({ grantType: fields.grant_type ?? '', scope: fields.scope, resource: fields.resource });
             if (refused) return sendJson(res, refused.status, refused.body, { 'Cache-Control': 'no-store' });
           }
-          Object.assign(req, { body: fields ?? {} });
+          const { code_verifier: verifier, ...forTheMock } = fields ?? {};
+          if (verifier !== undefined) codeVerifiers.set(req, verifier);
+          Object.assign(req, { body: forTheMock });
           next(req, res);
         },
         () => sendJson(res, 400, { error: 'invalid_request', error_description: 'unreadable request body' }),

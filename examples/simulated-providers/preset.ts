@@ -47,7 +47,8 @@ export type RefusalReason =
   | 'unknown_refresh_token'
   | 'refresh_token_revoked'
   | 'refresh_token_idle'
-  | 'unsupported_grant_type';
+  | 'unsupported_grant_type'
+  | 'pkce_mismatch';
 
 export interface Refusal {
   reason: RefusalReason;

@@ -10,6 +10,7 @@ const SLACK_ERRORS: Record<RefusalReason, string> = {
   refresh_token_revoked: 'invalid_refresh_token',
   refresh_token_idle: 'invalid_refresh_token',
   unsupported_grant_type: 'invalid_grant_type',
+  pkce_mismatch: 'invalid_code_verifier',
 };
 
 const userScopes = (a: Authorization): string => (a.params.get('user_scope') ?? '').split(/[\s,]+/).filter(Boolean).join(',');
@@ -31,11 +32,11 @@ export const slack: ProviderPreset = {
       reportScope: (granted) => granted.join(','),
       shapeSuccess: (body: StandardTokenBody, { grant, authorization }) => {
         const user = { id: 'U0SIMULATED', scope: userScopes(authorization), access_token: body.access_token, token_type: 'user', expires_in: body.expires_in, ...(body.refresh_token ? { refresh_token: body.refresh_token } : {}) };
-        // A refresh answers for the one token refreshed, at the top level.
-        if (grant === 'refresh_token') return { status: 200, body: { ok: true, ...user } };
         const bot = body.scope
           ? { access_token: body.access_token, token_type: 'bot', scope: body.scope, bot_user_id: 'U0SIMBOT', expires_in: body.expires_in, ...(body.refresh_token ? { refresh_token: body.refresh_token } : {}) }
           : {};
+        // A refresh answers for the one token refreshed, at the top level: the bot's when bot scopes were granted.
+        if (grant === 'refresh_token') return { status: 200, body: { ok: true, ...(body.scope ? bot : user) } };
         return {
           status: 200,
           body: { ok: true, app_id: 'A0SIMULATED', authed_user: user, ...bot, team: { id: 'T0SIMULATED', name: 'Simulated' }, enterprise: null, is_enterprise_install: false },
