@@ -88,6 +88,12 @@ export const tenantSettingsSchema = z.strictObject({
    * refused with AADSTS9010010. `mcp-url` stands for the MCP server's URL (the API exposed under that URI).
    */
   applicationIdUris: z.array(z.string().min(1)).default([]),
+  /**
+   * Entra: a refresh must name its scope again (Microsoft identity platform v2.0, AADSTS900144; what Claude's
+   * scope-less refresh meets). Off by default so the legacy plugin scenarios, whose host model sends no scope on
+   * refresh either (PROTOCOL.md §2, UNCONFIRMED), keep their Entra baseline; the mcp-provider target turns it on.
+   */
+  refreshNeedsScope: z.boolean().default(false),
 });
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;
 

@@ -19,7 +19,7 @@ const MCP_URL = 'mcp-url';
 const schema = z
   .strictObject({
     preset: presetNameSchema.describe('the provider preset of examples/simulated-providers: the MCP server\'s authorization server'),
-    tenant: tenantSettingsSchema.partial().default({}).describe(`how the developer's tenant is set up (offlineAccess, applicationIdUris; "${MCP_URL}" is the MCP URL)`),
+    tenant: tenantSettingsSchema.partial().default({}).describe(`how the developer's tenant is set up (offlineAccess, applicationIdUris, refreshNeedsScope (default on here); "${MCP_URL}" is the MCP URL)`),
     metadata: z
       .record(z.string(), z.unknown())
       .default({})
@@ -33,7 +33,8 @@ const schema = z
       for (const issue of checked.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: `${issue.path.join('.')}: ${issue.message}` });
       return z.NEVER;
     }
-    return { preset: v.preset, tenant: tenantSettingsSchema.parse(v.tenant), metadata: v.metadata, faults: checked.data.faults };
+    // Entra as MCP hosts meet it: the v2.0 rule that a refresh names its scope is on unless the scenario says otherwise.
+    return { preset: v.preset, tenant: tenantSettingsSchema.parse({ refreshNeedsScope: true, ...v.tenant }), metadata: v.metadata, faults: checked.data.faults };
   });
 
 /**

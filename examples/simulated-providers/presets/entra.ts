@@ -60,7 +60,7 @@ export const entra: ProviderPreset = {
         if (!acceptsResource(tenant, request.resource)) {
           return entraError('invalid_target', 9010010, `The resource parameter provided in the request doesn't match with the requested scopes. Resource: ${request.resource}`);
         }
-        if (request.grantType === 'refresh_token' && (request.scope ?? '').trim() === '') {
+        if (tenant.refreshNeedsScope && request.grantType === 'refresh_token' && (request.scope ?? '').trim() === '') {
           return entraError('invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
         }
         return undefined;
