@@ -19,7 +19,11 @@ const MCP_URL = 'mcp-url';
 const schema = z
   .strictObject({
     preset: presetNameSchema.describe('the provider preset of examples/simulated-providers: the MCP server\'s authorization server'),
-    tenant: tenantSettingsSchema.partial().default({}).describe(`how the developer's tenant is set up (offlineAccess, applicationIdUris, refreshNeedsScope (default on here); "${MCP_URL}" is the MCP URL)`),
+    // Without defaults of its own (zod fills the defaults of a partial's fields): the target's defaults apply below.
+    tenant: z
+      .strictObject({ offlineAccess: z.boolean().optional(), applicationIdUris: z.array(z.string().min(1)).optional(), refreshNeedsScope: z.boolean().optional() })
+      .default({})
+      .describe(`how the developer's tenant is set up (offlineAccess, applicationIdUris, refreshNeedsScope (default on here); "${MCP_URL}" is the MCP URL)`),
     metadata: z
       .record(z.string(), z.unknown())
       .default({})
