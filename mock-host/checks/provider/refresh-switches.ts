@@ -19,7 +19,7 @@ export const checkRefreshSwitches = defineCheck<ProviderQuirkInput>({ id: 'provi
   // The scope may be in the manifest or baked into client_url's query; either reaches the provider.
   const scopes = scopeItems(input.scope, query?.get('scope'));
   const shownScope = input.scope.trim() === '' ? 'an empty scope' : `scope "${input.scope}"`;
-  const fix = providerFixForMissingRefreshToken(input.provider);
+  const fix = providerFixForMissingRefreshToken(input.provider, input.protocol);
   const missingScope = (needed: readonly string[]): boolean => !needed.some((s) => scopes.has(s));
 
   switch (input.provider) {
@@ -100,7 +100,7 @@ function googleSkippedConsent(input: ProviderQuirkInput, where: string): Finding
     quirkDraft(input, {
       code: 'PROVIDER_GOOGLE_OFFLINE_ACCESS',
       message: `the Google authorization URL ${where} has access_type=offline but ${prompt ? `prompt=${prompt}` : 'no prompt parameter'}, and this exchange returned no refresh_token: Google issues one only when its consent screen is shown, which without prompt=consent happens only the first time a user authorizes the app, so reinstalls get none`,
-      fix: providerFixForMissingRefreshToken('google'),
+      fix: providerFixForMissingRefreshToken('google', input.protocol),
     }),
   ];
 }

@@ -82,6 +82,7 @@ interface QuirkCase {
   input: ProviderQuirkInput;
   codes: FindingCode[];
   says?: string[];
+  fixSays?: string[];
 }
 
 const QUIRKS: QuirkCase[] = [
@@ -117,6 +118,19 @@ const QUIRKS: QuirkCase[] = [
     says: ['Refresh Token grant'],
   },
   { name: 'Okta with offline_access, failed exchange (no evidence)', input: { provider: 'okta', authorizeUrl: 'https://dev-1.okta.com/oauth2/default/v1/authorize', scope: 'openid offline_access', tokenResponseBody: JSON.stringify({ error: 'invalid_grant' }) }, codes: [] },
+  {
+    name: 'Google behind an MCP server: the fix is the metadata the host reads, not a client_url',
+    input: { provider: 'google', protocol: 'mcp', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth', scope: 'openid email' },
+    codes: ['PROVIDER_GOOGLE_OFFLINE_ACCESS'],
+    says: ['no access_type parameter'],
+    fixSays: ['authorization_endpoint'],
+  },
+  {
+    name: 'Entra behind an MCP server without offline_access: hosts ask for it only when the metadata lists it',
+    input: { provider: 'entra', protocol: 'mcp', authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', scope: 'notes:read' },
+    codes: ['PROVIDER_ENTRA_OFFLINE_ACCESS'],
+    fixSays: ['scopes_supported'],
+  },
   { name: 'Entra with offline_access, no refresh token: no console switch to name', input: { provider: 'entra', authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', scope: 'openid offline_access', tokenResponseBody: NO_REFRESH }, codes: [] },
   { name: 'Dropbox online', input: { provider: 'dropbox', authorizeUrl: 'https://www.dropbox.com/oauth2/authorize', scope: '' }, codes: ['PROVIDER_DROPBOX_OFFLINE'] },
   { name: 'Dropbox offline', input: { provider: 'dropbox', authorizeUrl: 'https://www.dropbox.com/oauth2/authorize?token_access_type=offline', scope: '' }, codes: [] },
@@ -192,6 +206,7 @@ for (const c of QUIRKS) {
       expect(d.fix.length).toBeGreaterThan(30);
     }
     for (const s of c.says ?? []) expect(drafts[0]?.message).toContain(s);
+    for (const s of c.fixSays ?? []) expect(drafts[0]?.fix).toContain(s);
   });
 }
 
