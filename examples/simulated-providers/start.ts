@@ -120,8 +120,8 @@ export async function startSimulatedProvider(preset: ProviderPreset | PresetName
     if (behaviour.answerEncoding(accept) === 'form') answerFormEncoded(req);
   });
 
+  // Known once listening; the discovery document reads it per request.
   let issuerUrl = '';
-  // Our own server rather than mock.start(): close() must drop keep-alive sockets the browser and fetch hold open.
   const urls = () => ({
     issuer: issuerUrl,
     authorize: `${issuerUrl}${chosen.endpoints.authorize}`,
@@ -131,6 +131,7 @@ export async function startSimulatedProvider(preset: ProviderPreset | PresetName
     revoke: `${issuerUrl}/revoke`,
   });
   const patched = { ...behaviour, metadata: (u: ProviderUrls) => patchMetadata(behaviour.metadata(u), options.metadataPatch) };
+  // Our own server rather than mock.start(): close() must drop keep-alive sockets the browser and fetch hold open.
   const server = createServer(frontDoor(patched, urls, chosen.endpoints, service.requestHandler));
   const listening = await listen(server, options.host, options.port);
   issuerUrl = listening.url;

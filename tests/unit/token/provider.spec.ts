@@ -183,6 +183,13 @@ const QUIRKS: QuirkCase[] = [
     input: { provider: 'keycloak', authorizeUrl: 'https://sso.acme.io/realms/main/protocol/openid-connect/auth', scope: 'openid', tokenResponseBody: JSON.stringify({ access_token: 'kc-access-1', refresh_expires_in: 1800, refresh_token: 'kc-refresh-1' }) },
     codes: ['PROVIDER_KEYCLOAK_SESSION_BOUND'],
     says: ['1800 s (30 min)'],
+    fixSays: ['Request the offline_access scope'],
+  },
+  {
+    name: 'Keycloak session-bound although offline_access was asked for (client scope not assigned)',
+    input: { provider: 'keycloak', authorizeUrl: 'https://sso.acme.io/realms/main/protocol/openid-connect/auth', scope: 'notes:read offline_access', tokenResponseBody: JSON.stringify({ access_token: 'kc-access-1', refresh_expires_in: 1800, refresh_token: 'kc-refresh-1' }) },
+    codes: ['PROVIDER_KEYCLOAK_SESSION_BOUND'],
+    fixSays: ['assign the offline_access client scope'],
   },
   {
     name: 'Keycloak offline token (refresh_expires_in 0)',
