@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isClientIdUrl, judgeClientIdDocument, type ClientIdDocumentMode } from './client-id-documents.ts';
 import { wellKnownPath, type ProviderUrls } from './discovery.ts';
 import type { PresetBehaviour } from './preset.ts';
 
@@ -43,6 +44,22 @@ function parseTokenBody(raw: string, contentType: string | undefined): Record<st
   return undefined;
 }
 
+function redirectWithError(res: ServerResponse, redirectUri: string, params: URLSearchParams, refused: { error: string; error_description: string }): void {
+  const back = new URL(redirectUri);
+  back.searchParams.set('error', refused.error);
+  back.searchParams.set('error_description', refused.error_description);
+  const state = params.get('state');
+  if (state) back.searchParams.set('state', state);
+  res.writeHead(302, { Location: back.toString() });
+  res.end();
+}
+
+/** The provider's client ID metadata document support, and the public clients it has accepted that way. */
+export interface ClientIdDocuments {
+  mode: ClientIdDocumentMode;
+  accepted: Set<string>;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -54,7 +71,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
  * request it refuses for its parameters. The latter is read here, once: the mock's body parsers skip a body already
  * read and use `req.body` as set here.
  */
-export function frontDoor(behaviour: PresetBehaviour, urls: () => ProviderUrls, paths: { authorize: string; token: string }, next: Handler): Handler {
+export function frontDoor(behaviour: PresetBehaviour, urls: () => ProviderUrls, paths: { authorize: string; token: string }, documents: ClientIdDocuments, next: Handler): Handler {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://provider.invalid');
     if (req.method === 'GET' && url.pathname.startsWith('/.well-known/')) {
@@ -66,14 +83,24 @@ export function frontDoor(behaviour: PresetBehaviour, urls: () => ProviderUrls, 
     if (req.method === 'GET' && url.pathname === paths.authorize) {
       const refused = behaviour.screenAuthorization(url.searchParams);
       const redirectUri = url.searchParams.get('redirect_uri');
-      if (refused && redirectUri) {
-        const back = new URL(redirectUri);
-        back.searchParams.set('error', refused.error);
-        back.searchParams.set('error_description', refused.error_description);
-        const state = url.searchParams.get('state');
-        if (state) back.searchParams.set('state', state);
-        res.writeHead(302, { Location: back.toString() });
-        res.end();
+      if (refused && redirectUri) return redirectWithError(res, redirectUri, url.searchParams, refused);
+      const clientId = url.searchParams.get('client_id') ?? '';
+      if (documents.mode !== 'off' && isClientIdUrl(clientId)) {
+        const advertised = behaviour.metadata(urls()).document.token_endpoint_auth_methods_supported;
+        const supportedMethods = Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : [];
+        judgeClientIdDocument({ clientId, redirectUri, mode: documents.mode, supportedMethods }).then(
+          (verdict) => {
+            if (verdict.ok) {
+              if (verdict.method === 'none') documents.accepted.add(clientId);
+              return next(req, res);
+            }
+            const answer = { error: verdict.error, error_description: verdict.description };
+            // Without a redirect_uri it can trust, the provider shows its error page.
+            if (verdict.error === 'invalid_client' && redirectUri) return redirectWithError(res, redirectUri, url.searchParams, answer);
+            return sendJson(res, 400, answer);
+          },
+          () => sendJson(res, 500, { error: 'server_error' }),
+        );
         return;
       }
     }

@@ -94,6 +94,12 @@ export const tenantSettingsSchema = z.strictObject({
    * refresh either (PROTOCOL.md §2, UNCONFIRMED), keep their Entra baseline; the mcp-provider target turns it on.
    */
   refreshNeedsScope: z.boolean().default(false),
+  /**
+   * Client ID metadata documents (client-id-documents.ts): `on` advertises them and accepts a public client whose
+   * document offers a supported method; `read-singular` reads only the document's singular
+   * token_endpoint_auth_method. No imitated provider supports them; this is the tenant of a provider that added them.
+   */
+  clientIdMetadataDocuments: z.enum(['off', 'on', 'read-singular']).default('off'),
 });
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;
 

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ProviderClock } from './clock.ts';
 import { answerFormEncoded } from './form-answer.ts';
 import type { AuthorizationServerDocument, ProviderUrls } from './discovery.ts';
-import { frontDoor } from './front-door.ts';
+import { frontDoor, type ClientIdDocuments } from './front-door.ts';
+import type { ClientIdDocumentMode } from './client-id-documents.ts';
 import { GrantStore } from './grant-store.ts';
 import { PROVIDER_PRESETS } from './presets/index.ts';
 import { tenantSettingsSchema, type PresetName, type ProviderPreset } from './preset.ts';
@@ -52,6 +53,14 @@ const resourceField = z.looseObject({ resource: z.string().min(1).optional() });
 function requestedResource(req: IncomingMessage & { body?: unknown }): string | undefined {
   const parsed = resourceField.safeParse(req.body);
   return parsed.success ? parsed.data.resource : undefined;
+}
+
+/** A provider with client ID metadata documents says so, and lists `none` for the public clients they make. */
+function withClientIdDocuments(served: AuthorizationServerDocument, mode: ClientIdDocumentMode): AuthorizationServerDocument {
+  if (mode === 'off') return served;
+  const listed = served.document.token_endpoint_auth_methods_supported;
+  const methods = Array.isArray(listed) ? listed : [];
+  return { ...served, document: { ...served.document, client_id_metadata_document_supported: true, token_endpoint_auth_methods_supported: [...new Set(['none', ...methods])] } };
 }
 
 function patchMetadata(served: AuthorizationServerDocument, patch: Readonly<Record<string, unknown>>): AuthorizationServerDocument {
@@ -113,6 +122,7 @@ export async function startSimulatedProvider(preset: ProviderPreset | PresetName
       behaviour,
       nowMs: clock.now(),
       ...(options.client ? { client: options.client } : {}),
+      publicClients: documents.accepted,
     });
     response.statusCode = answer.status;
     response.body = answer.body;
@@ -130,9 +140,10 @@ export async function startSimulatedProvider(preset: ProviderPreset | PresetName
     userinfo: `${issuerUrl}/userinfo`,
     revoke: `${issuerUrl}/revoke`,
   });
-  const patched = { ...behaviour, metadata: (u: ProviderUrls) => patchMetadata(behaviour.metadata(u), options.metadataPatch) };
+  const documents: ClientIdDocuments = { mode: options.tenant.clientIdMetadataDocuments, accepted: new Set() };
+  const patched = { ...behaviour, metadata: (u: ProviderUrls) => patchMetadata(withClientIdDocuments(behaviour.metadata(u), documents.mode), options.metadataPatch) };
   // Our own server rather than mock.start(): close() must drop keep-alive sockets the browser and fetch hold open.
-  const server = createServer(frontDoor(patched, urls, chosen.endpoints, service.requestHandler));
+  const server = createServer(frontDoor(patched, urls, chosen.endpoints, documents, service.requestHandler));
   const listening = await listen(server, options.host, options.port);
   issuerUrl = listening.url;
   // The mock would call itself http://localhost:<port>; tokens must name the address clients really use.

@@ -78,9 +78,12 @@ export function answerTokenRequest(args: {
   nowMs: number;
   /** The registered client; without it any client is accepted. */
   client?: { id: string; secret: string };
+  /** Public clients the provider accepted by their client ID metadata document: client_id alone authenticates them. */
+  publicClients?: ReadonlySet<string>;
 }): Answer {
   const { request, grants, behaviour, nowMs, client } = args;
-  if (client && (request.client?.id !== client.id || request.client.secret !== client.secret)) return refuse(behaviour, 'bad_client');
+  const publicClient = request.client !== undefined && request.client.secret === undefined && (args.publicClients?.has(request.client.id) ?? false);
+  if (client && !publicClient && (request.client?.id !== client.id || request.client.secret !== client.secret)) return refuse(behaviour, 'bad_client');
   if (request.grantType === 'authorization_code') {
     // A wrong verifier is refused before the code is spent, as a wrong client is: the user's code stays usable.
     const pending = grants.peekCode(request.code);

@@ -21,7 +21,12 @@ const schema = z
     preset: presetNameSchema.describe('the provider preset of examples/simulated-providers: the MCP server\'s authorization server'),
     // Without defaults of its own (zod fills the defaults of a partial's fields): the target's defaults apply below.
     tenant: z
-      .strictObject({ offlineAccess: z.boolean().optional(), applicationIdUris: z.array(z.string().min(1)).optional(), refreshNeedsScope: z.boolean().optional() })
+      .strictObject({
+        offlineAccess: z.boolean().optional(),
+        applicationIdUris: z.array(z.string().min(1)).optional(),
+        refreshNeedsScope: z.boolean().optional(),
+        clientIdMetadataDocuments: z.enum(['off', 'on', 'read-singular']).optional(),
+      })
       .default({})
       .describe(`how the developer's tenant is set up (offlineAccess, applicationIdUris, refreshNeedsScope (default on here); "${MCP_URL}" is the MCP URL)`),
     metadata: z
@@ -60,9 +65,12 @@ export const mcpProviderTarget = defineTargetKind({
       });
       if (applicationIdUris.includes(MCP_URL)) provider.acceptResource(server.mcpUrl);
       const provided: ProviderId = spec.preset;
+      // With client ID metadata documents the host uses its own document, as it would; else the pasted-in client.
+      const client = tenant.clientIdMetadataDocuments === 'off' ? { clientId: CLIENT.id, clientSecret: CLIENT.secret } : {};
+      const { clientId: _id, clientSecret: _secret, ...rest } = base;
       return {
         origin: server.mcpUrl,
-        settings: { ...base, url: server.mcpUrl, clientId: CLIENT.id, clientSecret: CLIENT.secret, login: { ...LOGIN }, provider: provided },
+        settings: { ...rest, ...client, url: server.mcpUrl, login: { ...LOGIN }, provider: provided },
         // Both sides judge token lifetimes on their own clock: expiry probes move them together.
         targetClock: {
           advance(seconds: number) {
@@ -84,6 +92,7 @@ export const mcpProviderTarget = defineTargetKind({
   describe({ preset, tenant, metadata, faults }) {
     const set = [
       ...(tenant.offlineAccess ? [] : ['no offline access']),
+      ...(tenant.clientIdMetadataDocuments === 'off' ? [] : [`client ID metadata documents ${tenant.clientIdMetadataDocuments}`]),
       ...tenant.applicationIdUris.map((uri) => `Application ID URI ${uri}`),
       ...Object.keys(metadata).map((field) => `metadata ${field} changed`),
     ];
