@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { listen } from '../../examples/shared/loopback-server.ts';
 import { test as base, expect } from '@playwright/test';
 import type { PresetName } from '../../examples/simulated-providers/preset.ts';
 import { startSimulatedProvider, type RunningSimulatedProvider, type SimulatedProviderOptions } from '../../examples/simulated-providers/start.ts';
@@ -100,4 +102,57 @@ test('tenant offlineAccess off: Auth0 and Okta issue no refresh token for offlin
   }
   const keycloak = await start('keycloak', { tenant });
   expect((await exchange(keycloak.tokenUrl, await authorize(keycloak.authorizeUrl, { scope: 'openid offline_access' }))).fields).toMatchObject({ refresh_expires_in: 1800 });
+});
+
+/** Serves one client ID metadata document on loopback, with its own URL as client_id (ChatGPT's methods). */
+async function serveDocument(): Promise<{ clientId: string; close(): Promise<void> }> {
+  const server = createServer();
+  const listening = await listen(server, '127.0.0.1', 0);
+  const clientId = `${listening.url}/oauth/client.json`;
+  const document = { client_id: clientId, redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'private_key_jwt', token_endpoint_auth_methods_supported: ['none', 'private_key_jwt'] };
+  server.on('request', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(document));
+  });
+  return { clientId, close: listening.close };
+}
+
+async function authorizeAs(p: RunningSimulatedProvider, clientId: string): Promise<URL> {
+  const url = new URL(p.authorizeUrl);
+  for (const [name, value] of Object.entries({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, state: 'st-1', scope: 'openid', code_challenge: CHALLENGE, code_challenge_method: 'S256' })) url.searchParams.set(name, value);
+  const response = await fetch(url, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  return new URL(response.headers.get('location') ?? '');
+}
+
+test('client ID metadata documents: advertised with none; the plural member read, and the public client then needs no secret', async ({ start }) => {
+  const doc = await serveDocument();
+  try {
+    const p = await start('keycloak', { tenant: { clientIdMetadataDocuments: 'on' } });
+    const advertised = (await metadata(p.metadataUrl)).body;
+    expect(advertised).toMatchObject({ client_id_metadata_document_supported: true });
+    expect(advertised.token_endpoint_auth_methods_supported).toContain('none');
+    const code = (await authorizeAs(p, doc.clientId)).searchParams.get('code') ?? '';
+    const answer = await fetch(p.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: doc.clientId, code_verifier: VERIFIER }),
+    });
+    expect(answer.status).toBe(200);
+  } finally {
+    await doc.close();
+  }
+});
+
+test('client ID metadata documents, read-singular: ChatGPT\'s private_key_jwt is all it reads, so the client is refused', async ({ start }) => {
+  const doc = await serveDocument();
+  try {
+    const p = await start('keycloak', { tenant: { clientIdMetadataDocuments: 'read-singular' } });
+    const back = await authorizeAs(p, doc.clientId);
+    expect(back.searchParams.get('error')).toBe('invalid_client');
+    expect(back.searchParams.get('state')).toBe('st-1');
+    expect(back.searchParams.get('code')).toBeNull();
+  } finally {
+    await doc.close();
+  }
 });
