@@ -51,6 +51,11 @@ const externalAuthorizationServerSchema = z.strictObject({
   /** Named in the PRM's authorization_servers and required as the tokens' `iss`. */
   issuer: z.string().min(1),
   jwksUri: z.url(),
+  /**
+   * The `aud` its access tokens must carry; default the MCP URL (RFC 8707). An AS that ignores `resource` (Okta's
+   * custom authorization servers: api://default) is set up with its own audience.
+   */
+  audience: z.string().min(1).optional(),
 });
 
 export const DEFAULT_USERS = [

@@ -82,7 +82,9 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
     case 'expire':
       return `clock advanced ${advancePastExpiry(session)} s`;
     case 'advance-clock':
+      // Time passes for both sides: a simulated target's idle limits (Keycloak's SSO session) run out too.
       session.advanceClock(step.seconds ?? 0);
+      session.targetClock?.advance(step.seconds ?? 0);
       return `clock advanced ${step.seconds} s`;
     case 'refresh': {
       const held = session.credentials;

@@ -89,7 +89,7 @@ export function stepTitle(step: Step): string {
     case 'refresh':
       return 'refresh: grant_type=refresh_token now';
     case 'advance-clock':
-      return `advance-clock: move the host's clock ${step.seconds} s on`;
+      return `advance-clock: move the host's clock (and a simulated target's) ${step.seconds} s on`;
     case 'revoke':
       return "revoke: revoke the host's tokens at the authorization server (RFC 7009), then forget them";
     case 'disconnect':

@@ -68,9 +68,10 @@ export const claudeCode: HostProfile = {
       acceptHeader: 'application/json',
       checks: MCP_TOKEN_CHECKS,
       fields: {
-        authorization_code: ['grant_type', 'code', 'redirect_uri', 'code_verifier', 'client_id', 'resource'],
+        // client_secret only for a client configured with one (`claude mcp add --client-id … --client-secret`).
+        authorization_code: ['grant_type', 'code', 'redirect_uri', 'code_verifier', 'client_id', 'client_secret', 'resource'],
         // UNCONFIRMED (§5 row 10b): modelled as ChatGPT's refresh without the assertion.
-        refresh_token: ['grant_type', 'refresh_token', 'client_id', 'resource'],
+        refresh_token: ['grant_type', 'refresh_token', 'client_id', 'client_secret', 'resource'],
       },
     },
     call: mcpCall({ wire, opensEventStream: false }),
