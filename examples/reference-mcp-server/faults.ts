@@ -64,7 +64,7 @@ export const FAULTS = {
   'issuer-mismatch': fault('authorization server metadata', 'metadata issuer has a trailing slash (PRM and iss keep the real one)', 'AS_ISSUER_MISMATCH'),
   'no-pkce-advertised': fault('authorization server metadata', 'no code_challenge_methods_supported (PKCE S256 still required)', 'AS_PKCE_NOT_ADVERTISED'),
   'no-client-registration': fault('authorization server metadata', 'no registration_endpoint (/register 404s) and no CIMD: only pre-registered clients', 'AS_NO_CLIENT_REGISTRATION'),
-  'cimd-without-none': fault('authorization server metadata', 'CIMD advertised with token_endpoint_auth_methods_supported ["client_secret_basic"]; DCR still offered', 'AS_CIMD_AUTH_METHOD_MISMATCH'),
+  'cimd-without-none': fault('authorization server metadata', 'CIMD advertised with token_endpoint_auth_methods_supported ["client_secret_post","client_secret_basic"] (no none, no private_key_jwt); DCR still offered', 'AS_CIMD_AUTH_METHOD_MISMATCH'),
   'no-iss-parameter': fault('authorization server metadata', 'no authorization_response_iss_parameter_supported and no iss on redirects', 'AS_ISS_NOT_ADVERTISED'),
   'revocation-endpoint-missing': fault('authorization server metadata', 'revocation_endpoint is advertised but /revoke answers 404', 'AS_ADVERTISED_ENDPOINT_MISSING'),
   // Client registration: DCR (RFC 7591) and CIMD

@@ -8,6 +8,7 @@ import { fillToolInput } from '../../mcp/tool-input.ts';
 import type { ApiOperation } from '../../model/target.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import type { CallResult, CallStrategy } from '../host-profile.ts';
+import { mcpStaleSessions } from './mcp-stale-sessions.ts';
 
 /** One MCP session the host holds, opened with one Authorization value. */
 interface Connection {
@@ -134,5 +135,6 @@ export function mcpCall(options: { wire: McpWire; opensEventStream: boolean }): 
     },
     known: (session) => states.get(session)?.tools,
     call,
+    staleSessions: mcpStaleSessions(options.wire),
   };
 }

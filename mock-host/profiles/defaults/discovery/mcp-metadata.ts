@@ -27,6 +27,8 @@ export interface McpDiscoveryShape {
   resourceComparison: 'exact' | 'canonical';
   /** The token endpoint auth methods the host's client metadata document offers (AS_CIMD_AUTH_METHOD_MISMATCH). */
   cimdMethods: readonly string[];
+  /** The host uses CIMD only when the AS lists one of those methods, else DCR (Claude's CIMD gate); false: CIMD whenever advertised. */
+  cimdFallsBackToDcr: boolean;
 }
 
 interface Fetched {
@@ -205,9 +207,10 @@ async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape
   if (first.status === 0) return { fatal: 'the MCP endpoint did not answer' };
   const pointer = first.challenge?.params.resource_metadata;
   const prm = await protectedResource(ctx, shape, pointer);
-  if (!prm?.json) return { fatal: 'no protected resource metadata: the host cannot find the authorization server' };
+  if (!prm) return { fatal: 'no protected resource metadata: the host cannot find the authorization server' };
   const prmFetch = prm as PrmFetch;
   ctx.findings.run(checkPrmValid, { fetch: prmFetch });
+  if (!prm.json) return { fatal: 'the protected resource metadata is not JSON: the host cannot find the authorization server' };
   const parsed = protectedResourceMetadataSchema.safeParse(prm.json);
   if (!parsed.success) return { fatal: 'the protected resource metadata lacks resource or authorization_servers' };
   const doc = parsed.data;
@@ -229,11 +232,14 @@ async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape
   }
   const facts = all[chosenIndex];
   if (!facts) return { fatal: 'the protected resource metadata names no authorization server' };
+  // The entry the host uses is broken and PRM_AUTHORIZATION_SERVER_UNUSABLE already says how: the host stops there.
+  const chosenProblem = all.length > 1 ? problemOf(facts) : undefined;
+  if (chosenProblem) return { fatal: `${ctx.profile.displayName} uses authorization_servers[${chosenIndex}] (${facts.issuer.slice(0, 120)}), and ${chosenProblem}` };
   ctx.findings.run(checkAsMetadataReachable, { ...facts, timeoutMs: ctx.profile.timeouts.discoveryMs });
   ctx.findings.run(checkAsIssuer, facts);
   ctx.findings.run(checkPkceAdvertised, facts);
   ctx.findings.run(checkClientRegistrationOffered, { ...facts, clientConfigured: !!ctx.settings.clientId });
-  ctx.findings.run(checkCimdAuthMethods, { ...facts, documentMethods: shape.cimdMethods });
+  ctx.findings.run(checkCimdAuthMethods, { ...facts, documentMethods: shape.cimdMethods, fallsBackToDcr: shape.cimdFallsBackToDcr });
   ctx.findings.run(checkOfflineAccessAdvertised, facts);
   ctx.findings.run(checkIssAdvertised, facts);
   if (shape.fetchesOpenIdAlongside) ctx.findings.run(checkOidcDiscoveryAlongside, { ...(facts.oauth ? { oauth: facts.oauth } : {}), ...(facts.openid ? { openid: facts.openid } : {}) });
