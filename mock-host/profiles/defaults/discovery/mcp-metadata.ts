@@ -1,7 +1,11 @@
 import { checkAuthorizationServerUsable, checkAsIssuer, checkAsMetadataReachable, checkCimdAuthMethods, checkClientRegistrationOffered, checkIssAdvertised, checkOfflineAccessAdvertised, checkOidcDiscoveryAlongside, checkPkceAdvertised, type AsMetadataFacts, type AsMetadataFetch } from '../../../checks/authorization-server/metadata.ts';
 import { checkChallengePointsAtMetadata } from '../../../checks/resource-server/challenge.ts';
 import { checkPrmNoOfflineAccess, checkPrmReachable, checkPrmResource, checkPrmValid, checkPrmWellKnownForms, type PrmFetch } from '../../../checks/resource-server/protected-resource-metadata.ts';
+import { checkToolAuthChallenge } from '../../../checks/resource-server/tool-auth-challenge.ts';
 import { checkUnauthenticatedAnswer } from '../../../checks/resource-server/unauthenticated-answer.ts';
+import { jsonRpcSignal } from '../../../mcp/jsonrpc-answer.ts';
+import type { HttpOutcome } from '../../../recorder/exchange.ts';
+import { callToolsWithoutToken } from './mcp-tool-probe.ts';
 import { firstMcpRequest, type McpWire } from '../../../mcp/first-request.ts';
 import { authorizationServerMetadataSchema, protectedResourceMetadataSchema } from '../../../mcp/metadata-schemas.ts';
 import { authorizationServerMetadataUrls, canonicalResource, protectedResourceMetadataUrls } from '../../../mcp/resource-uri.ts';
@@ -29,6 +33,8 @@ export interface McpDiscoveryShape {
   cimdMethods: readonly string[];
   /** The host uses CIMD only when the AS lists one of those methods, else DCR (Claude's CIMD gate); false: CIMD whenever advertised. */
   cimdFallsBackToDcr: boolean;
+  /** The host follows a tool-level challenge: an isError result with `_meta["mcp/www_authenticate"]` (ChatGPT, mixed auth). */
+  acceptsToolLevelChallenge: boolean;
 }
 
 interface Fetched {
@@ -61,20 +67,36 @@ async function getJson(recorder: Recorder, ctx: DiscoveryContext, url: string, l
   return { ...base, status: res.status, ...(contentType ? { contentType } : {}), ...(json ? { json } : {}) };
 }
 
-/** Step 1: the host's first MCP request, without a token. */
+/** `server/discover` failed as a method, not for want of a token: the host falls back to `initialize` (§5 row 1). */
+function discoverUnsupported(outcome: HttpOutcome): boolean {
+  const res = outcome.response;
+  if (!res) return false;
+  if (res.status === 400 || res.status === 404 || res.status === 405) return true;
+  if (res.status < 200 || res.status >= 300) return false;
+  const signal = jsonRpcSignal(res.body, res.headers['content-type']);
+  return !!signal.error && !signal.authError;
+}
+
+/** Step 1: the host's first MCP request, without a token (on the 2026-07-28 wire, initialize if server/discover fails). */
 async function unauthenticatedRequest(ctx: DiscoveryContext, shape: McpDiscoveryShape) {
-  const request = firstMcpRequest(shape.wire);
-  const outcome = await ctx.recorder.send({
-    method: 'POST',
-    url: ctx.origin,
-    headers: request.headers,
-    body: request.body,
-    phase: 'discover',
-    label: `MCP ${request.method} without a token`,
-    timeoutMs: ctx.profile.timeouts.discoveryMs,
-    maxBodyBytes: ctx.profile.limits.maxBodyBytes,
-    cacheable: true,
-  });
+  const send = (request: ReturnType<typeof firstMcpRequest>) =>
+    ctx.recorder.send({
+      method: 'POST',
+      url: ctx.origin,
+      headers: request.headers,
+      body: request.body,
+      phase: 'discover',
+      label: `MCP ${request.method} without a token`,
+      timeoutMs: ctx.profile.timeouts.discoveryMs,
+      maxBodyBytes: ctx.profile.limits.maxBodyBytes,
+      cacheable: true,
+    });
+  let request = firstMcpRequest(shape.wire);
+  let outcome = await send(request);
+  if (shape.wire.firstMethod === 'server/discover' && discoverUnsupported(outcome)) {
+    request = firstMcpRequest({ ...shape.wire, firstMethod: 'initialize' });
+    outcome = await send(request);
+  }
   const curl = ctx.recorder.curlOf(outcome.exchangeId);
   ctx.findings.run(checkUnauthenticatedAnswer, { outcome, method: request.method, curl });
   const status = outcome.response?.status ?? 0;
@@ -201,7 +223,11 @@ async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape
   const entered = ctx.settings.url ?? ctx.origin;
   const first = await unauthenticatedRequest(ctx, shape);
   if (first.status >= 200 && first.status < 300 && !first.challenge) {
-    // No sign-in demanded: an authless (or per-tool) server. The OAuth scenarios skip it; tools are called as they are.
+    // No sign-in demanded: an authless (or per-tool) server. The OAuth scenarios skip it; tools are called as they
+    // are. A few read-only tools called without a token show whether, and how, the server demands auth per tool.
+    const calls = await callToolsWithoutToken(ctx, shape.wire);
+    if (calls) ctx.findings.run(checkToolAuthChallenge, { calls, acceptsToolLevelChallenge: shape.acceptsToolLevelChallenge, hostName: ctx.profile.displayName });
+    else ctx.findings.skip(checkToolAuthChallenge, 'no MCP session or tool list without a token');
     return { target: { origin: ctx.origin, manifestUrl: '', openapiUrl: '', auth: { type: 'none' }, operations: [] } };
   }
   if (first.status === 0) return { fatal: 'the MCP endpoint did not answer' };
