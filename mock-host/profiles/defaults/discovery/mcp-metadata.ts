@@ -37,15 +37,8 @@ export interface McpDiscoveryShape {
   acceptsToolLevelChallenge: boolean;
 }
 
-interface Fetched {
-  url: string;
-  exchangeId: string;
-  curl: string;
-  status?: number;
-  contentType?: string;
-  error?: string;
-  json?: Record<string, unknown>;
-}
+/** One metadata fetch as the host made it: the shape the metadata checks read. */
+type Fetched = PrmFetch;
 
 async function getJson(recorder: Recorder, ctx: DiscoveryContext, url: string, label: string, userAgent: string): Promise<Fetched> {
   const outcome = await recorder.send({
