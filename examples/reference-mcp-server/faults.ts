@@ -99,7 +99,7 @@ export const FAULTS = {
   'client-secret-basic-only': fault('token', 'confidential clients must use HTTP Basic: client_secret_post gets 401 invalid_client', 'TOKEN_CLIENT_AUTH_REJECTED'),
   'bad-grant-500': fault('token', 'an unknown, expired or used code or refresh token gets 500 HTML', 'TOKEN_ERROR_NOT_RFC6749', 'REFRESH_ERROR_NOT_INVALID_GRANT'),
   'no-refresh-token': fault('token', 'no refresh_token is ever issued (expires_in still set)', 'REFRESH_TOKEN_MISSING', 'CONNECTION_EXPIRED'),
-  'refresh-token-needs-offline-access': fault('token', 'a refresh_token only when offline_access was requested, and AS metadata does not list offline_access', 'AS_OFFLINE_ACCESS_NOT_ADVERTISED', 'REFRESH_TOKEN_MISSING'),
+  'refresh-token-needs-offline-access': fault('token', 'a refresh_token only when offline_access was requested, and AS metadata does not list offline_access', 'AS_OFFLINE_ACCESS_NOT_ADVERTISED', 'REFRESH_TOKEN_MISSING', 'CONNECTION_EXPIRED'),
   // Refresh
   'refresh-needs-scope': fault('refresh', 'a refresh without scope gets 400 invalid_request (Entra AADSTS90009 style); with the granted scope it works', 'REFRESH_NEEDS_SCOPE'),
   'refresh-rejected': fault('refresh', 'every refresh gets 400 invalid_grant', 'REFRESH_REJECTED'),
