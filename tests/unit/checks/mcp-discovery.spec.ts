@@ -5,6 +5,8 @@ import { checkStaleSessionAnswer, type StaleSessionAnswer } from '../../../mock-
 import { checkToolAuthChallenge, type ToolCallWithoutToken } from '../../../mock-host/checks/resource-server/tool-auth-challenge.ts';
 import { jsonRpcSignal } from '../../../mock-host/mcp/jsonrpc-answer.ts';
 import type { HttpOutcome } from '../../../mock-host/recorder/exchange.ts';
+import { redactBody } from '../../../mock-host/recorder/redact.ts';
+import { SecretRegistry } from '../../../mock-host/recorder/secrets.ts';
 
 const codes = (drafts: readonly { code: string }[]) => drafts.map((d) => d.code);
 
@@ -99,4 +101,12 @@ test.describe('AUTH_CHALLENGE_NOT_HTTP_401', () => {
     const noPointer = { 'mcp/www_authenticate': ['Bearer error="invalid_token"'] };
     expect(codes(checkToolAuthChallenge({ calls: [call(isError(noPointer))], acceptsToolLevelChallenge: true, hostName: 'ChatGPT app' }))).toEqual(['AUTH_CHALLENGE_NOT_HTTP_401']);
   });
+});
+
+test('a JSON-RPC error code in an MCP answer stays readable; an OAuth code is still redacted', () => {
+  const secrets = new SecretRegistry();
+  const redacted = redactBody(JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32001, message: 'Unauthorized' } }), 'application/json', secrets);
+  expect(redacted).toContain('-32001');
+  expect(secrets.redact('JSON-RPC -32001 Unauthorized')).toBe('JSON-RPC -32001 Unauthorized');
+  expect(redactBody(JSON.stringify({ code: 'auth-code-123456' }), 'application/json', secrets)).not.toContain('auth-code-123456');
 });

@@ -95,7 +95,10 @@ async function unauthenticatedRequest(ctx: DiscoveryContext, shape: McpDiscovery
   const status = outcome.response?.status ?? 0;
   const challenge = bearerChallenge(outcome.response?.headers['www-authenticate']);
   ctx.findings.run(checkChallengePointsAtMetadata, { status, ...(challenge ? { challenge } : {}), exchangeId: outcome.exchangeId, curl });
-  return { status, challenge, exchangeId: outcome.exchangeId };
+  const res = outcome.response;
+  // A 2xx that refuses in its body (a JSON-RPC auth error) is no authless server: MCP_UNAUTHENTICATED_NOT_401 says so.
+  const refusedInBody = !!res && status >= 200 && status < 300 && !!jsonRpcSignal(res.body, res.headers['content-type']).authError;
+  return { status, challenge, exchangeId: outcome.exchangeId, refusedInBody };
 }
 
 /** Steps 2–3: the protected resource metadata, from the pointer or the well-known forms, in the host's order. */
@@ -215,7 +218,7 @@ const DISCOVERY_SECTIONS = new Set(['resource-server', 'authorization-server', '
 async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape): Promise<DiscoveryResult> {
   const entered = ctx.settings.url ?? ctx.origin;
   const first = await unauthenticatedRequest(ctx, shape);
-  if (first.status >= 200 && first.status < 300 && !first.challenge) {
+  if (first.status >= 200 && first.status < 300 && !first.challenge && !first.refusedInBody) {
     // No sign-in demanded: an authless (or per-tool) server. The OAuth scenarios skip it; tools are called as they
     // are. A few read-only tools called without a token show whether, and how, the server demands auth per tool.
     const calls = await callToolsWithoutToken(ctx, shape.wire);
