@@ -156,15 +156,15 @@ export const checkOidcDiscoveryAlongside = defineCheck<{ oauth?: AsMetadataFetch
 });
 
 /** PRM_AUTHORIZATION_SERVER_UNUSABLE: an authorization_servers entry whose metadata fails; fatal for the entry the host uses. */
-export const checkAuthorizationServerUsable = defineCheck<{ issuer: string; index: number; usedByHost: boolean; problem?: string; exchangeIds: readonly string[] }>(
+export const checkAuthorizationServerUsable = defineCheck<{ issuer: string; index: number; usedByHost: boolean; pickUnconfirmed?: boolean; problem?: string; exchangeIds: readonly string[] }>(
   { id: 'prm-authorization-servers-usable', codes: ['PRM_AUTHORIZATION_SERVER_UNUSABLE'] },
-  ({ issuer, index, usedByHost, problem, exchangeIds }) =>
+  ({ issuer, index, usedByHost, pickUnconfirmed, problem, exchangeIds }) =>
     problem
       ? [
           {
             code: 'PRM_AUTHORIZATION_SERVER_UNUSABLE',
             severity: usedByHost ? 'error' : 'warning',
-            message: `authorization_servers[${index}] (${issuer}) is unusable: ${problem}${usedByHost ? '; this host uses that entry and never falls back to another' : ''}`,
+            message: `authorization_servers[${index}] (${issuer}) is unusable: ${problem}${usedByHost ? (pickUnconfirmed ? '; which entry this host uses is unconfirmed, so it may be this one' : '; this host uses that entry and never falls back to another') : ''}`,
             fix: 'List only working authorization servers, the one the hosts should use first.',
             evidence: [...exchangeIds],
           },

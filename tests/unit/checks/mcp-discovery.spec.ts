@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { checkCimdAuthMethods, type AsMetadataFacts } from '../../../mock-host/checks/authorization-server/metadata.ts';
+import { checkAuthorizationServerUsable, checkCimdAuthMethods, type AsMetadataFacts } from '../../../mock-host/checks/authorization-server/metadata.ts';
 import { checkPrmReachable, checkPrmValid, type PrmFetch } from '../../../mock-host/checks/resource-server/protected-resource-metadata.ts';
 import { checkStaleSessionAnswer, type StaleSessionAnswer } from '../../../mock-host/checks/resource-server/stale-session.ts';
 import { checkToolAuthChallenge, type ToolCallWithoutToken } from '../../../mock-host/checks/resource-server/tool-auth-challenge.ts';
@@ -109,4 +109,14 @@ test('a JSON-RPC error code in an MCP answer stays readable; an OAuth code is st
   expect(redacted).toContain('-32001');
   expect(secrets.redact('JSON-RPC -32001 Unauthorized')).toBe('JSON-RPC -32001 Unauthorized');
   expect(redactBody(JSON.stringify({ code: 'auth-code-123456' }), 'application/json', secrets)).not.toContain('auth-code-123456');
+});
+
+test('PRM_AUTHORIZATION_SERVER_UNUSABLE: an error for the entry the host may use, a warning for one it skips', () => {
+  const entry = { issuer: 'https://as.example/broken', index: 1, problem: 'its metadata cannot be fetched', exchangeIds: ['x5'] };
+  expect(checkAuthorizationServerUsable({ ...entry, usedByHost: false })).toMatchObject([{ code: 'PRM_AUTHORIZATION_SERVER_UNUSABLE', severity: 'warning', evidence: ['x5'] }]);
+  expect(checkAuthorizationServerUsable({ ...entry, usedByHost: true })[0]?.message).toContain('never falls back');
+  const [unconfirmed] = checkAuthorizationServerUsable({ ...entry, usedByHost: true, pickUnconfirmed: true });
+  expect(unconfirmed).toMatchObject({ severity: 'error' });
+  expect(unconfirmed?.message).toContain('unconfirmed');
+  expect(checkAuthorizationServerUsable({ ...entry, usedByHost: true, problem: undefined })).toEqual([]);
 });

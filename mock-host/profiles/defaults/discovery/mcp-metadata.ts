@@ -25,6 +25,8 @@ export interface McpDiscoveryShape {
   prmProbe: readonly ('path-inserted' | 'root')[];
   /** `first`: the host uses authorization_servers[0] and never falls back; `any`: the first that works. */
   asPick: 'first' | 'any';
+  /** Which entry the host uses is UNCONFIRMED (ChatGPT): a broken entry anywhere may be the one it picks, so each is fatal. */
+  asPickUnconfirmed: boolean;
   /** The host also fetches openid-configuration when RFC 8414 answered (ChatGPT). */
   fetchesOpenIdAlongside: boolean;
   /** How the host compares the metadata's resource with the URL the user entered. */
@@ -249,7 +251,7 @@ async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape
   if (all.length > 1) {
     for (const [index, facts] of all.entries()) {
       const problem = problemOf(facts);
-      if (problem) ctx.findings.run(checkAuthorizationServerUsable, { issuer: facts.issuer, index, usedByHost: shape.asPick === 'any' || index === 0, problem, exchangeIds: facts.tried.map((t) => t.exchangeId) });
+      if (problem) ctx.findings.run(checkAuthorizationServerUsable, { issuer: facts.issuer, index, usedByHost: shape.asPickUnconfirmed || index === chosenIndex, pickUnconfirmed: shape.asPickUnconfirmed && index !== chosenIndex, problem, exchangeIds: facts.tried.map((t) => t.exchangeId) });
     }
   }
   const facts = all[chosenIndex];
