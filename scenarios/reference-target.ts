@@ -35,7 +35,7 @@ export async function startReferencePluginTarget(base: Settings): Promise<Starte
  */
 export async function startReferenceMcpTarget(base: Settings, options: ReferenceMcpServerOptions = {}, use: { preRegisteredClient?: string } = {}): Promise<StartedTarget> {
   const server = await startReferenceMcpServer(options);
-  const [user] = server.options.users;
+  const [user, second] = server.options.users;
   const { clientId: _id, clientSecret: _secret, ...settings } = base;
   // A developer's pre-registered client (PLUGIN_CLIENT_ID), else the host gets its own (CIMD or DCR).
   const client = use.preRegisteredClient === undefined ? undefined : server.options.preRegisteredClients.find((c) => c.clientId === use.preRegisteredClient);
@@ -50,6 +50,7 @@ export async function startReferenceMcpTarget(base: Settings, options: Reference
       ...(client ? { clientId: client.clientId, ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}) } : {}),
       url: server.mcpUrl,
       login: { username: user?.username ?? '', password: user?.password ?? '' },
+      ...(second ? { secondLogin: { username: second.username, password: second.password } } : {}),
     },
     targetClock: server.clock,
     shared: sharedTargetState(),

@@ -113,6 +113,11 @@ export const referenceMcpServerOptionsSchema = z
     allowNonLoopbackFetch: z.boolean().default(false),
     /** Replaces global fetch for CIMD documents and jwks_uri (e.g. one that trusts a test CA). */
     outboundFetch: z.custom<OutboundFetch>((value) => typeof value === 'function', 'a fetch-like function').optional(),
+    /**
+     * token_endpoint_auth_methods_supported as advertised (default: every method). Not a fault: a server offering
+     * only private_key_jwt makes the ChatGPT app sign its client assertions. The server still accepts every method.
+     */
+    advertisedTokenEndpointAuthMethods: z.array(z.enum(TOKEN_ENDPOINT_AUTH_METHODS)).min(1).optional(),
     /** MCP POST answers as one JSON body (default) or as an SSE stream; both are Streamable HTTP. */
     responseMode: z.enum(['json', 'sse']).default('json'),
     /** Absent: the built-in AS. Present: PRM names this issuer, the own AS is not mounted, its JWTs are accepted. */

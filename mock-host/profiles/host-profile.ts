@@ -10,6 +10,18 @@ import type { StaleSessionAnswer } from '../checks/resource-server/stale-session
 import type { FindingDraft } from '../findings/finding.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { DiscoveryContext, DiscoveryResult } from './defaults/discovery/discovery-context.ts';
+import type { McpWire } from '../mcp/first-request.ts';
+import type { ScopeStepUpTraits } from '../checks/resource-server/scope-challenge.ts';
+
+/** What an MCP host's resource-server probes need to know about it (absent for the legacy hosts). */
+export interface McpHostTraits {
+  /** The wire its requests speak (the probes' bare requests use it). */
+  wire: McpWire;
+  /** How it reads an insufficient-scope answer (RS_SCOPE_CHALLENGE_INVALID). */
+  scopeStepUp: ScopeStepUpTraits;
+  /** It reads per-tool `securitySchemes` to offer its link UI on mixed-auth servers (TOOL_SECURITY_SCHEMES_MISSING). */
+  readsToolSecuritySchemes: boolean;
+}
 
 export type TokenBodyEncoding = 'json' | 'form';
 
@@ -52,6 +64,8 @@ export interface DiscoveryStrategy {
 /** How the host gets the OAuth client it authorizes as. */
 export interface ClientStrategy {
   obtain(session: HostSession): Promise<OAuthClient>;
+  /** The body the host registers with (RFC 7591) for this redirect URI; undefined: the host never registers. */
+  registrationBody?(redirectUri: string): Record<string, unknown>;
   /**
    * The fix for TOKEN_CLIENT_AUTH_REJECTED: the endpoint refused the method the host used and accepted `accepted`.
    * The wording depends on whether the developer can choose the host's method (a GPT's Token Exchange Method).
@@ -210,5 +224,7 @@ export interface HostProfile {
   /** OpenAPI operations need a `security` requirement for the host to send Authorization. */
   requiresOperationSecurity: boolean;
   severityOverrides: SeverityOverrides;
+  /** MCP hosts only: the traits the resource-server probes read. */
+  mcp?: McpHostTraits;
   flow: HostFlow;
 }

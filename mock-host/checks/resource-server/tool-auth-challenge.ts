@@ -4,6 +4,8 @@ import type { JsonRpcSignal } from '../../mcp/jsonrpc-answer.ts';
 /** The answer to one tools/call sent without a token, after the server let the session in without one. */
 export interface ToolCallWithoutToken {
   tool: string;
+  /** The listed tool declares an oauth2 security scheme (top level or `_meta`). */
+  declaresOAuth: boolean;
   /** Undefined: no answer at all. */
   status?: number;
   wwwAuthenticate?: string;

@@ -78,7 +78,7 @@ test.describe('MCP_STALE_SESSION_NOT_404', () => {
 
 test.describe('AUTH_CHALLENGE_NOT_HTTP_401', () => {
   const isError = (meta?: Record<string, unknown>) => JSON.stringify({ jsonrpc: '2.0', id: 2, result: { content: [{ type: 'text', text: 'Authentication required: connect your account to use this tool.' }], isError: true, ...(meta ? { _meta: meta } : {}) } });
-  const call = (body: string, status = 200, wwwAuthenticate?: string): ToolCallWithoutToken => ({ tool: 'whoami', status, ...(wwwAuthenticate ? { wwwAuthenticate } : {}), signal: status === 200 ? jsonRpcSignal(body, 'application/json') : {}, exchangeId: 'x4', curl: 'curl …' });
+  const call = (body: string, status = 200, wwwAuthenticate?: string): ToolCallWithoutToken => ({ tool: 'whoami', declaresOAuth: true, status, ...(wwwAuthenticate ? { wwwAuthenticate } : {}), signal: status === 200 ? jsonRpcSignal(body, 'application/json') : {}, exchangeId: 'x4', curl: 'curl …' });
   const toolChallenge = { 'mcp/www_authenticate': ['Bearer resource_metadata="https://rs.example/.well-known/oauth-protected-resource/mcp", error="invalid_token"'] };
   const ok = JSON.stringify({ jsonrpc: '2.0', id: 2, result: { content: [{ type: 'text', text: '{"name":"x"}' }] } });
 

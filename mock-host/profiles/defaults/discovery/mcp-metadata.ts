@@ -17,6 +17,7 @@ import { parseJsonText } from '../../../text/structured-text.ts';
 import type { DiscoveryStrategy } from '../../host-profile.ts';
 import { CATALOG } from '../../../findings/catalog.ts';
 import type { DiscoveryContext, DiscoveryResult } from './discovery-context.ts';
+import { checkMixedAuthTools } from './mcp-tool-schemes.ts';
 
 /** How one MCP host finds its way from the URL a user typed to an authorization server (PROTOCOL-MCP.md §5 rows 1–4). */
 export interface McpDiscoveryShape {
@@ -35,8 +36,6 @@ export interface McpDiscoveryShape {
   cimdMethods: readonly string[];
   /** The host uses CIMD only when the AS lists one of those methods, else DCR (Claude's CIMD gate); false: CIMD whenever advertised. */
   cimdFallsBackToDcr: boolean;
-  /** The host follows a tool-level challenge: an isError result with `_meta["mcp/www_authenticate"]` (ChatGPT, mixed auth). */
-  acceptsToolLevelChallenge: boolean;
 }
 
 /** One metadata fetch as the host made it: the shape the metadata checks read. */
@@ -220,12 +219,16 @@ const DISCOVERY_SECTIONS = new Set(['resource-server', 'authorization-server', '
 async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape): Promise<DiscoveryResult> {
   const entered = ctx.settings.url ?? ctx.origin;
   const first = await unauthenticatedRequest(ctx, shape);
-  if (first.status >= 200 && first.status < 300 && !first.challenge && !first.refusedInBody) {
-    // No sign-in demanded: an authless (or per-tool) server. The OAuth scenarios skip it; tools are called as they
-    // are. A few read-only tools called without a token show whether, and how, the server demands auth per tool.
+  // Not refused with 401 (and not refused in the body either): maybe mixed auth, or no auth at all. The host lists the
+  // tools without a token and calls a few read-only ones; their answers show whether, and how, it demands auth.
+  if (first.status !== 0 && first.status !== 401 && !first.refusedInBody) {
     const calls = await callToolsWithoutToken(ctx, shape.wire);
-    if (calls) ctx.findings.run(checkToolAuthChallenge, { calls, acceptsToolLevelChallenge: shape.acceptsToolLevelChallenge, hostName: ctx.profile.displayName });
+    checkMixedAuthTools(ctx, calls);
+    if (calls) ctx.findings.run(checkToolAuthChallenge, { calls, acceptsToolLevelChallenge: ctx.profile.mcp?.scopeStepUp.toolLevelChallenge ?? false, hostName: ctx.profile.displayName });
     else ctx.findings.skip(checkToolAuthChallenge, 'no MCP session or tool list without a token');
+  }
+  if (first.status >= 200 && first.status < 300 && !first.challenge && !first.refusedInBody) {
+    // No sign-in demanded: an authless (or per-tool) server. The OAuth scenarios skip it; tools are called as they are.
     return { target: { origin: ctx.origin, manifestUrl: '', openapiUrl: '', auth: { type: 'none' }, operations: [] } };
   }
   if (first.status === 0) return { fatal: 'the MCP endpoint did not answer' };

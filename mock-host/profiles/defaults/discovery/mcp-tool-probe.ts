@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { ToolCallWithoutToken } from '../../../checks/resource-server/tool-auth-challenge.ts';
+import { declaresOAuthScheme } from '../../../checks/resource-server/tool-security-schemes.ts';
 import type { McpWire } from '../../../mcp/first-request.ts';
 import { jsonRpcSignal } from '../../../mcp/jsonrpc-answer.ts';
 import { recorderFetch } from '../../../mcp/recorder-fetch.ts';
@@ -13,14 +14,15 @@ const MAX_TOOLS = 3;
 
 /**
  * A server that let the first MCP request in without a token (authless, or auth per tool): the host opens a session
- * without one, lists the tools and calls a few read-only ones, as a user's first prompt would. Their answers show
- * how the server demands auth, if it does. Undefined: no session or no tool list without a token.
+ * without one, lists the tools and calls a few read-only ones (never one that may change anything), as a user's
+ * first prompt would. Their answers show how the server demands auth, if it does (AUTH_CHALLENGE_NOT_HTTP_401,
+ * TOOL_SECURITY_SCHEMES_MISSING). Undefined: no session or no tool list without a token.
  */
 export async function callToolsWithoutToken(ctx: DiscoveryContext, wire: McpWire): Promise<ToolCallWithoutToken[] | undefined> {
   const outcomes: HttpOutcome[] = [];
   const fetch = recorderFetch(ctx.recorder, {
     phase: 'discover',
-    timeoutMs: ctx.profile.timeouts.apiMs,
+    timeoutMs: ctx.profile.timeouts.discoveryMs,
     maxBodyBytes: ctx.profile.limits.maxBodyBytes,
     opensEventStream: false,
     label: 'without a token',
@@ -42,6 +44,7 @@ export async function callToolsWithoutToken(ctx: DiscoveryContext, wire: McpWire
       const res = outcome.response;
       calls.push({
         tool: tool.name,
+        declaresOAuth: declaresOAuthScheme(tool),
         ...(res ? { status: res.status } : {}),
         ...(res?.headers['www-authenticate'] ? { wwwAuthenticate: res.headers['www-authenticate'] } : {}),
         signal: res && res.status >= 200 && res.status < 300 ? jsonRpcSignal(res.body, res.headers['content-type']) : {},
