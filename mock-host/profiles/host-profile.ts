@@ -6,6 +6,7 @@ import type { SeverityOverrides } from '../findings/finding.ts';
 import type { Credentials } from '../model/credentials.ts';
 import type { ApiOperation } from '../model/target.ts';
 import type { HttpOutcome } from '../recorder/exchange.ts';
+import type { StaleSessionAnswer } from '../checks/resource-server/stale-session.ts';
 import type { FindingDraft } from '../findings/finding.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { DiscoveryContext, DiscoveryResult } from './defaults/discovery/discovery-context.ts';
@@ -117,6 +118,11 @@ export interface CallStrategy {
   /** What the host already knows it can call, without asking the target (for the debugger's list); undefined: not yet. */
   known(session: HostSession): readonly ApiOperation[] | undefined;
   call(session: HostSession, op: ApiOperation, authorization: string | undefined, label: string): Promise<CallResult>;
+  /**
+   * MCP: requests with this Authorization and a session id the server does not know (a random one, and one the host
+   * opened and ended with DELETE), as the host's wire sends them. `stateless`: the server issued no session id.
+   */
+  staleSessions?(session: HostSession, authorization: string): Promise<{ stateless: true } | { stateless: false; answers: StaleSessionAnswer[] }>;
 }
 
 export interface CallResult {

@@ -11,6 +11,7 @@ import { probeClientAssertion } from '../engine/probes/assertion-probe.ts';
 import { probeDcrInsecureRedirect, probeUnknownClient } from '../engine/probes/client-probes.ts';
 import { probeConsentDeny } from '../engine/probes/consent-deny-probe.ts';
 import { probePkce } from '../engine/probes/pkce-probe.ts';
+import { probeStaleSession } from '../engine/probes/stale-session-probe.ts';
 import { probeConcurrentRefresh, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../engine/probe-tokens.ts';
 import { probeRsOrigin, probeRsScopeStepUp, probeRsTokenValidation } from '../engine/probes/rs-probes.ts';
@@ -130,6 +131,8 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
       return probeRsScopeStepUp(session);
     case 'probe-rs-second-user':
       return probeRsSecondUser(session, (second) => installSecondAccount(env, second));
+    case 'probe-stale-session':
+      return probeStaleSession(session);
   }
 }
 

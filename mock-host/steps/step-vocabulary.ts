@@ -30,6 +30,7 @@ export const STEP_ACTIONS = [
   'probe-rs-origin',
   'probe-rs-scope-step-up',
   'probe-rs-second-user',
+  'probe-stale-session',
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
@@ -132,5 +133,7 @@ export function stepTitle(step: Step): string {
       return "probe: call a tool whose declared scope the host's token lacks";
     case 'probe-rs-second-user':
       return 'probe: sign in as the second test account and compare what the tools answer each account';
+    case 'probe-stale-session':
+      return 'probe: MCP requests with an ended and an unknown Mcp-Session-Id';
   }
 }

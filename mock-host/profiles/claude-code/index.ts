@@ -34,7 +34,7 @@ export const claudeCode: HostProfile = {
   severityOverrides: { AS_OIDC_DISCOVERY_MISSING: 'info', PRM_WELL_KNOWN_FORM_MISSING: 'info', UNKNOWN_CLIENT_NOT_INVALID_CLIENT: 'info', REFRESH_ERROR_NOT_INVALID_GRANT: 'warning', EXPIRED_TOKEN_CHALLENGE_NO_ERROR: 'info', SCOPE_EMPTY_REJECTED: 'warning' },
   mcp: { wire, scopeStepUp: { terminalWithoutInsufficientScope: false, toolLevelChallenge: false }, readsToolSecuritySchemes: false },
   flow: {
-    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted', 'root'], asPick: 'first', fetchesOpenIdAlongside: false, resourceComparison: 'canonical', cimdMethods: ['none'] }),
+    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted', 'root'], asPick: 'first', asPickUnconfirmed: false, fetchesOpenIdAlongside: false, resourceComparison: 'canonical', cimdMethods: ['none'], cimdFallsBackToDcr: true }),
     client: mcpClient({
       configuredSecretMethod: 'client_secret_post',
       usesCimd: (server) => server.tokenEndpointAuthMethods?.includes('none') ?? false,

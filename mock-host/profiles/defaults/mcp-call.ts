@@ -9,6 +9,7 @@ import type { ApiOperation } from '../../model/target.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import type { CallResult, CallStrategy } from '../host-profile.ts';
 import { declaredToolScopes } from '../../checks/resource-server/tool-security-schemes.ts';
+import { mcpStaleSessions } from './mcp-stale-sessions.ts';
 
 /** One MCP session the host holds, opened with one Authorization value. */
 interface Connection {
@@ -138,5 +139,6 @@ export function mcpCall(options: { wire: McpWire; opensEventStream: boolean }): 
     },
     known: (session) => states.get(session)?.tools,
     call,
+    staleSessions: mcpStaleSessions(options.wire),
   };
 }
