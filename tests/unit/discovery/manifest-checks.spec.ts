@@ -117,7 +117,7 @@ test.describe('manifest response checks', () => {
   const ok = response(200, '{}', { 'content-type': 'application/json; charset=utf-8' });
   const reachable: [string, FetchResult, RegExp][] = [
     ['a 404', { kind: 'response', outcome: outcome('x1', url, response(404, 'nope')), response: response(404, 'nope'), url }, /answered 404/],
-    ['a network error', { kind: 'error', outcome: outcome('x1', url, { error: { kind: 'network', message: 'ECONNREFUSED' } }), url, error: { kind: 'network', message: 'ECONNREFUSED' } }, /failed: ECONNREFUSED/],
+    ['a network error', { kind: 'error', outcome: outcome('x1', url, { error: { kind: 'network', message: 'ECONNREFUSED' } }), url, error: { kind: 'network', message: 'ECONNREFUSED' } }, /failed: the connection to example.com:443 was refused: nothing listens on that port \(ECONNREFUSED/],
     ['a timeout', { kind: 'error', outcome: outcome('x1', url, { error: { kind: 'timeout', message: 't' } }), url, error: { kind: 'timeout', message: 't' } }, /within the host's 15 s limit/],
     ['a redirect off the root domain', { kind: 'redirect-off-root', outcome: outcome('x1', url, response(302, '')), url, location: 'https://evil.net/x', root: 'example.com' }, /redirected to https:\/\/evil\.net\/x, off the root domain example\.com/],
     ['a redirect loop', { kind: 'too-many-redirects', outcome: outcome('x1', url, response(302, '')), url, maxRedirects: 5 }, /after 5 redirects/],
