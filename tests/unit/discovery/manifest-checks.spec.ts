@@ -63,6 +63,19 @@ test.describe('MANIFEST_INVALID (checkManifestFields)', () => {
     });
   }
 
+  test('severity review: an email address as legal_info_url is a warning (ChatGPT installs it); a missing one stays an error', () => {
+    const email = checkManifestFields({ manifest: withField('legal_info_url', 'legal@example.com'), ref: REF });
+    expect(email).toHaveLength(1);
+    expect(email[0]).toMatchObject({ code: 'MANIFEST_INVALID', severity: 'warning', evidence: ['x1'] });
+    expect(email[0]?.message).toContain('legal_info_url: expected an absolute http');
+    expect(email[0]?.message).toContain('ChatGPT installs a plugin with this');
+    expect(email[0]?.fix).toContain('https:// URL of your terms');
+    const missing = checkManifestFields({ manifest: withField('legal_info_url', undefined), ref: REF });
+    expect(missing[0]?.severity).toBeUndefined();
+    // Other URL fields keep the catalog's error: no evidence that the host accepts them broken.
+    expect(checkManifestFields({ manifest: withField('logo_url', 'logo@example.com'), ref: REF })[0]?.severity).toBeUndefined();
+  });
+
   test('one draft per failing path', () => {
     const manifest = withField('logo_url', 'ftp://x');
     delete manifest['name_for_human'];
