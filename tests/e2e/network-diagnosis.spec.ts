@@ -17,6 +17,8 @@ test('simulated/manifest-api-https-on-http-port: the code, the diagnosis and the
     const started = performance.now();
     const result = await runScenario({ scenario, session, reporting: { step: (_t, body) => body(), attach: async () => undefined } });
     expect(performance.now() - started, 'a failed handshake is found at once, not after a timeout').toBeLessThan(5_000);
+    // Exactly this problem (beside the info every loopback http manifest gets).
+    expect(result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.code}@${f.severity}`)).toEqual(['OPENAPI_UNREACHABLE@error']);
     const finding = result.findings.find((f) => f.code === 'OPENAPI_UNREACHABLE');
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toContain('the URL says https, but the server on 127.0.0.1:');
