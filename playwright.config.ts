@@ -21,7 +21,8 @@ export default defineConfig({
   // The conformance project overrides it: its verdicts come from one run.
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
-  reporter: [['list'], ...harness.reporter],
+  // The harness's console (each finding once, no harness stack for a target's failure) in place of Playwright's list.
+  reporter: [harness.console, ...harness.reporter],
   use: harness.use,
   projects: [...harness.projects, ...selfTests],
 });

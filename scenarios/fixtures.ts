@@ -130,18 +130,26 @@ export async function runScenarioTest(args: {
   await labelFindings(result.findings);
   await testInfo.attach(SCENARIO_RESULT_ATTACHMENT, { body: JSON.stringify(result, null, 2), contentType: 'application/json' });
   if (result.findings.length) await allure.attachment('findings', describeFindings(result.findings), 'text/plain');
-  if (result.findings.length && scenario.kind === 'conformance') {
-    const serious = result.findings.filter((f) => f.severity !== 'info');
-    const infos = result.findings.length - serious.length;
-    const shown = serious.length ? `\n${describeFindings(serious).replace(/^/gm, '    ')}` : '';
-    console.log(`  ${scenario.id}: ${result.status}${infos ? ` (${infos} info finding${infos > 1 ? 's' : ''} in the report)` : ''}${shown}`);
-  }
+  // The console shows each finding once, with its fix: the console reporter prints them from the result attached above.
   if (result.status === 'skipped' || result.status === 'inconclusive') {
     testInfo.annotations.push({ type: result.status, description: result.reason ?? '' });
+    // Playwright knows only "skipped": the tag and the annotation keep "inconclusive" visible in its report and Allure's.
+    if (result.status === 'inconclusive') await allure.tag('inconclusive');
     testInfo.skip(true, `${result.status}: ${result.reason ?? ''}`);
   }
   if (result.status === 'failed') {
     const errors = result.findings.filter((f) => f.severity === 'error' || scenario.simulated);
-    throw new Error(`${scenario.id} failed: ${result.reason ?? ''}\n\n${describeFindings(errors)}`);
+    // The console reporter shows these findings once from the attached result; the message serves the HTML reports.
+    throw targetFailure(`${scenario.id} failed: ${result.reason ?? ''}\n\n${describeFindings(errors)}`);
   }
+}
+
+/**
+ * A scenario failed because of the target, not the harness: an error without stack frames, so no report shows a
+ * harness line (scenarios/fixtures.ts:…) as if the harness had broken.
+ */
+export function targetFailure(message: string): Error {
+  const err = new Error(message);
+  err.stack = `Error: ${message}`;
+  return err;
 }

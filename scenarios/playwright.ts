@@ -5,7 +5,7 @@
 //   import { defineConfig } from '@playwright/test';
 //   import { conformance } from 'plugin-conformance/playwright';
 //   const harness = conformance();
-//   export default defineConfig({ projects: [...yourProjects, ...harness.projects], reporter: [['list'], ...harness.reporter] });
+//   export default defineConfig({ projects: [...yourProjects, ...harness.projects], reporter: [harness.console, ...harness.reporter] });
 //
 // Paths are absolute and the spec's extension follows this file's (.ts in a clone, .js in the installed package),
 // so the same code works from the repository, from node_modules, and from any config directory.
@@ -71,6 +71,8 @@ export interface ConformanceOptions {
 export interface Conformance {
   projects: Project[];
   reporter: ReporterDescription[];
+  /** The harness's console (each finding once with its fix, no harness stack for a target's failure): use it in place of ['list']. */
+  console: ReporterDescription;
   use: ConformanceUse;
 }
 
@@ -90,6 +92,7 @@ export function conformance(options: ConformanceOptions = {}): Conformance {
   const summaryOptions: SummaryReporterOptions = { reportsDir, html: options.html ?? true };
   return {
     use,
+    console: [harnessModule('mock-host/report/console-reporter')],
     projects: [scenarioProject('conformance', use, outputDir), ...(options.simulated ? [scenarioProject('simulated', use, outputDir)] : [])],
     reporter: [
       [

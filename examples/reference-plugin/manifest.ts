@@ -23,7 +23,7 @@ export function buildManifest(ctx: PluginContext, origin: string): Record<string
   const verificationToken = has('manifest-stale-verification-token') ? `stale-${options.verificationToken}` : options.verificationToken;
   if (!has('manifest-no-verification-token')) auth['verification_tokens'] = { openai: verificationToken };
   const overLimits = has('manifest-over-limits');
-  const apiOrigin = has('manifest-api-other-domain') ? otherLoopbackOrigin(origin) : origin;
+  const apiOrigin = has('manifest-api-other-domain') ? otherLoopbackOrigin(origin) : has('manifest-api-https-on-http-port') ? origin.replace(/^http:/, 'https:') : origin;
 
   const manifest: Record<string, unknown> = {
     schema_version: 'v1',

@@ -49,6 +49,7 @@ export async function probeInvalidTokens(session: HostSession): Promise<void> {
   // The call without a token that found the operation is the "missing token" probe.
   session.findings.run(checkInvalidCredentialAnswer, { outcome: withoutToken.outcome, credential: 'missing', operationId: op.operationId, curl: withoutToken.curl });
   const garbage = `conformance-invalid-${crypto.randomUUID()}`;
+  session.secrets.addProbeValue(garbage);
   const call = await probeCall(session, op, `Bearer ${garbage}`, `probe ${op.operationId} with a garbage token`);
   session.findings.run(checkInvalidCredentialAnswer, { outcome: call.outcome, credential: 'garbage', operationId: op.operationId, curl: call.curl });
   const token = session.credentials?.accessToken;

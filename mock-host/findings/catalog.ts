@@ -12,17 +12,28 @@ export interface CatalogEntry {
   readonly title: string;
   /** Where the rule comes from: an RFC section or the host documentation. */
   readonly spec: string;
+  /**
+   * Where a check gives another level than `severity` (what the host is known to accept), and severity-review
+   * changes: docs/findings.md prints it beside the severity.
+   */
+  readonly severityNote?: string;
 }
 
-const entry = (section: FindingSection, severity: CatalogEntry['severity'], title: string, spec: string): CatalogEntry =>
-  ({ section, severity, title, spec });
+const entry = (section: FindingSection, severity: CatalogEntry['severity'], title: string, spec: string, severityNote?: string): CatalogEntry =>
+  ({ section, severity, title, spec, ...(severityNote ? { severityNote } : {}) });
 
 export const CATALOG = {
   // 1. Discovery
   MANIFEST_UNREACHABLE: entry('discovery', 'error', 'The plugin manifest cannot be fetched', 'OpenAI plugins: production (15 s manifest fetch, domain redirects)'),
   MANIFEST_NOT_JSON: entry('discovery', 'error', 'The plugin manifest is not JSON', 'OpenAI plugins: getting started (ai-plugin.json)'),
   MANIFEST_CONTENT_TYPE: entry('discovery', 'warning', 'The manifest is not served as application/json', 'RFC 8259 §11'),
-  MANIFEST_INVALID: entry('discovery', 'error', 'The manifest breaks a schema rule', 'OpenAI plugins: getting started (manifest fields)'),
+  MANIFEST_INVALID: entry(
+    'discovery',
+    'error',
+    'The manifest breaks a schema rule',
+    'OpenAI plugins: getting started (manifest fields)',
+    'warning for a legal_info_url that is a string but no URL (an email address): ChatGPT installed a plugin with one, the host only shows the link (severity review, issue 10)',
+  ),
   MANIFEST_LIMITS: entry('discovery', 'warning', 'A manifest field exceeds a documented limit', 'OpenAI plugins: getting started (field limits)'),
   MANIFEST_AUTH_URLS_SWAPPED: entry('discovery', 'error', 'client_url and authorization_url are the wrong way round', 'OpenAI plugins: authentication (client_url = authorize page, authorization_url = token endpoint)'),
   MANIFEST_API_DOMAIN: entry('discovery', 'error', 'api.url is not on the manifest root domain', 'OpenAI plugins: production (domain rules)'),

@@ -1,5 +1,5 @@
 import { PROFILES } from '../profiles/registry.ts';
-import { CATALOG, FINDING_CODES, findingDocPath, type FindingCode, type FindingSection } from './catalog.ts';
+import { CATALOG, FINDING_CODES, findingDocPath, type CatalogEntry, type FindingCode, type FindingSection } from './catalog.ts';
 
 const SECTIONS: Record<FindingSection, string> = {
   discovery: 'Discovery: manifest and OpenAPI',
@@ -24,7 +24,8 @@ function severityText(code: FindingCode): string {
     .map((p) => [p.id, p.severityOverrides[code]] as const)
     .filter(([, severity]) => severity !== undefined && severity !== base)
     .map(([id, severity]) => `${severity} in ${id}`);
-  return [base === 'inconclusive' ? 'inconclusive (not the plugin\'s fault: the scenario is reported as inconclusive)' : base, ...overrides].join('; ');
+  const note: CatalogEntry = CATALOG[code];
+  return [base === 'inconclusive' ? 'inconclusive (not the plugin\'s fault: the scenario is reported as inconclusive)' : base, ...(note.severityNote ? [note.severityNote] : []), ...overrides].join('; ');
 }
 
 function entry(code: FindingCode): string {

@@ -77,8 +77,18 @@ export function applyGate(summary: Summary, policy: GatePolicy): Summary {
   const expired = entries.filter((e) => !live(e));
   const reasons: string[] = [];
   if (blocking.length) {
-    const listed = blocking.map((b) => `${b.code} (${b.severity}) in ${b.scenario}`).join(', ');
-    reasons.push(`${plural(blocking.length, 'finding')} at or above --fail-on ${policy.failOn}: ${listed}`);
+    // Counted as summary.md and the console count findings (each once, however many scenarios saw it), so "3 errors"
+    // never stands beside "11 findings at or above --fail-on error"; each code lists every scenario it blocks in.
+    const byCode = new Map<string, { severity: Severity; scenarios: string[] }>();
+    for (const b of blocking) {
+      const entry = byCode.get(b.code) ?? { severity: b.severity, scenarios: [] };
+      entry.severity = worse(entry.severity, b.severity);
+      if (!entry.scenarios.includes(b.scenario)) entry.scenarios.push(b.scenario);
+      byCode.set(b.code, entry);
+    }
+    const counted = summary.findings.filter((f) => blocksAt(policy.failOn, f.severity) && byCode.has(f.code)).length || byCode.size;
+    const listed = [...byCode].map(([code, e]) => `${code} (${e.severity}) in ${e.scenarios.join(', ')}`).join('; ');
+    reasons.push(`${plural(counted, 'finding')} at or above --fail-on ${policy.failOn}: ${listed}`);
   }
   if (unexcused.length) reasons.push(`${plural(unexcused.length, 'failed scenario')}: ${unexcused.join('; ')}`);
   const lapsed = expired.filter((e) => blocking.some((b) => matches(e, b.scenario, b.code)));

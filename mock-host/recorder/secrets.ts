@@ -53,9 +53,24 @@ const MIN_SECRET_LENGTH = 6;
  */
 export class SecretRegistry {
   readonly #secrets = new Map<string, SecretKind>();
+  readonly #probeValues = new Set<string>();
+
+  /**
+   * A value a probe made up to be wrong (a wrong client secret, a garbage token): no secret, so reproductions show
+   * it as sent. Put in its field's $VARIABLE, the replay would send the correct secret and prove nothing.
+   */
+  addProbeValue(value: string): void {
+    this.#probeValues.add(value);
+    this.#secrets.delete(value);
+    this.#secrets.delete(encodeURIComponent(value));
+  }
+
+  isProbeValue(value: string): boolean {
+    return this.#probeValues.has(value);
+  }
 
   add(value: string | undefined | null, kind: SecretKind): void {
-    if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
+    if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH || this.#probeValues.has(value)) return;
     if (!this.#secrets.has(value)) this.#secrets.set(value, kind);
     // Values also travel URL-encoded and base64-encoded (Basic auth), so register those forms too.
     const encoded = encodeURIComponent(value);
@@ -73,10 +88,17 @@ export class SecretRegistry {
     return out;
   }
 
-  /** For reproductions: each known secret becomes the $VARIABLE a user would export. */
-  substituteVariables(text: string): string {
+  /**
+   * For reproductions: each known secret becomes the $VARIABLE a user would export. `bound`, when given, learns
+   * which value each variable stood for (the self-test that replays reproductions; never written anywhere).
+   */
+  substituteVariables(text: string, bound?: Map<string, string>): string {
     let out = text;
-    for (const [value, kind] of this.#ordered()) if (out.includes(value)) out = out.split(value).join(VARIABLE_FOR[kind]);
+    for (const [value, kind] of this.#ordered()) {
+      if (!out.includes(value) || this.#probeValues.has(value)) continue;
+      out = out.split(value).join(VARIABLE_FOR[kind]);
+      bound?.set(VARIABLE_FOR[kind].slice(1), value);
+    }
     return out;
   }
 

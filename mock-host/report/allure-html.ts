@@ -6,6 +6,7 @@ import { HARNESS_ROOT, harnessFile } from '../harness-root.ts';
 import { allureEnvironment, writeAllureEnvironment, type EnvironmentFacts } from './allure-environment.ts';
 import { writeDetectionMatrixResult } from './detection-matrix-allure.ts';
 import { reportPaths, type ReportPaths } from './report-paths.ts';
+import { allureEvidenceLinks, injectVerdictPanel, renderVerdictPanel } from './verdict-panel.ts';
 
 export interface AllureOutcome {
   /** index.html files that were written. */
@@ -69,5 +70,11 @@ export async function generateAllureReports(paths: ReportPaths = reportPaths(), 
  */
 export async function writeHtmlReports(paths: ReportPaths, facts: EnvironmentFacts): Promise<AllureOutcome> {
   if (facts.summary && !facts.shard) writeDetectionMatrixResult(paths.allureResults, facts.summary);
-  return generateAllureReports(paths, allureEnvironment(facts));
+  const outcome = await generateAllureReports(paths, allureEnvironment(facts));
+  // The report opens on the answer: the verdict and every error and warning with its fix and evidence link.
+  if (facts.summary && !facts.shard) {
+    const panel = renderVerdictPanel(facts.summary, allureEvidenceLinks(paths.allureResults));
+    for (const index of outcome.written) injectVerdictPanel(index, panel);
+  }
+  return outcome;
 }

@@ -2,6 +2,7 @@ import { defineCheck } from '../../findings/check.ts';
 import type { FindingDraft } from '../../findings/finding.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import type { HostProfile } from '../../profiles/host-profile.ts';
+import { diagnoseNetworkFailure } from '../network/diagnose-network-failure.ts';
 
 /** Checks a call made with a token the host believes valid (API_CALL_FAILED and friends). */
 export const checkAuthorizedCall = defineCheck<{
@@ -33,10 +34,11 @@ export const checkAuthorizedCall = defineCheck<{
         reproduce: curl,
       });
     }
+    const network = diagnoseNetworkFailure(outcome.error, outcome.request.url, profile.timeouts.apiMs);
     drafts.push({
       code: 'API_CALL_FAILED',
-      message: `${operationId} failed before any answer: ${outcome.error.message}`,
-      fix: 'Make the API reachable from the host at the URL in the OpenAPI servers list.',
+      message: `${operationId} failed before any answer: ${network.diagnosis} (${outcome.error.message})`,
+      fix: overTimeout ? 'Make the API reachable from the host at the URL in the OpenAPI servers list.' : network.fix,
       evidence,
       reproduce: curl,
     });

@@ -1,4 +1,5 @@
 import type { FetchResult } from '../../profiles/defaults/discovery/fetch-document.ts';
+import { diagnoseNetworkFailure } from '../network/diagnose-network-failure.ts';
 import { clipText } from './show-value.ts';
 
 export interface FetchFailure {
@@ -24,7 +25,7 @@ export function describeFetchFailure(fetch: FetchResult, timeoutMs: number): Fet
               : 'Serve the document with status 200 at exactly this URL.',
       };
     }
-    case 'error':
+    case 'error': {
       if (fetch.error.kind === 'timeout') {
         return {
           reason: `GET ${clipText(fetch.url)} gave no complete answer within the host's ${seconds} limit`,
@@ -34,10 +35,9 @@ export function describeFetchFailure(fetch: FetchResult, timeoutMs: number): Fet
       if (fetch.error.kind === 'blocked-scheme' || fetch.error.kind === 'invalid-url') {
         return { reason: `${clipText(fetch.url)} cannot be fetched: ${fetch.error.message}`, fix: 'Use an absolute https:// URL.' };
       }
-      return {
-        reason: `GET ${clipText(fetch.url)} failed: ${clipText(fetch.error.message, 200)}`,
-        fix: 'Make the server reachable from the public internet over HTTPS (DNS, firewall, TLS certificate).',
-      };
+      const { diagnosis, fix } = diagnoseNetworkFailure(fetch.error, fetch.url, timeoutMs);
+      return { reason: `GET ${clipText(fetch.url)} failed: ${diagnosis} (${clipText(fetch.error.message, 200)})`, fix };
+    }
     case 'redirect-off-root':
       return {
         reason: `GET ${clipText(fetch.url)} redirected to ${clipText(fetch.location)}, off the root domain ${fetch.root}`,

@@ -49,6 +49,14 @@ function fixFor(path: string): string {
 }
 
 /**
+ * Severity review (issue 10): a schema rule the host is known not to enforce. A legal_info_url that is a string but
+ * no http(s) URL (an email address) was installed in ChatGPT by its author; the host only shows the link.
+ */
+function acceptedByHost(path: string, value: unknown): boolean {
+  return path === 'legal_info_url' && typeof value === 'string' && value.trim() !== '';
+}
+
+/**
  * MANIFEST_INVALID: one draft per failing field path, saying what was expected and what was given.
  * Spec: OpenAI plugins, getting started (manifest fields) and authentication (ManifestAuth).
  */
@@ -67,6 +75,15 @@ export const checkManifestFields = defineCheck<{ manifest: unknown; ref: Exchang
     const expected = [...new Set(issues.map(expectation))].join('; ');
     const given = HIDDEN.test(path) ? `${typeof value} (value hidden)` : showValue(value);
     const message = value === undefined ? `${path}: missing; ${expected}` : `${path}: ${expected}, got ${given}`;
+    if (acceptedByHost(path, value)) {
+      return {
+        code: 'MANIFEST_INVALID',
+        severity: 'warning',
+        message: `${message}. ChatGPT installs a plugin with this (its author did, with an email address here), so it is a warning: only the legal link users are shown is broken`,
+        fix: 'Set legal_info_url to the https:// URL of your terms or privacy page (a mailto: address belongs in contact_email).',
+        ...cite(args.ref),
+      } satisfies FindingDraft;
+    }
     return { code: 'MANIFEST_INVALID', message, fix: fixFor(path), ...cite(args.ref) } satisfies FindingDraft;
   });
   return capDrafts(drafts, 'schema problems');

@@ -41,7 +41,8 @@ export async function probeWrongClientSecret(session: HostSession, authorize: Au
   }
   const { sent, callback } = await freshAuthorization(session, authorize);
   const wrong = `wrong-${randomBytes(12).toString('hex')}`;
-  session.secrets.add(wrong, 'client_secret');
+  // Made up, not a secret: the reproduction shows it as sent, so a replay sends the wrong secret too.
+  session.secrets.addProbeValue(wrong);
   const r = await probeExchange(session, sent, callback.code, { overrides: { client_secret: wrong }, label: 'probe: exchange with a wrong client secret' });
   if (session.findings.run(checkClientSecretVerified, { wrongSecret: probed(r) }).length) return 'tokens were issued for a wrong secret';
   return confirmRefusal(session, sent, callback.code, `the wrong secret was refused (${r.outcome.response?.status ?? r.outcome.error?.kind})`);

@@ -73,6 +73,12 @@ export const discoveryCases = {
       expect(at(json, 'auth', 'client_url')).toBe(`${plugin.url}/oauth/authorize`);
     },
   },
+  'manifest-api-https-on-http-port': {
+    async check(plugin, faulty) {
+      const { json } = await manifestOf(plugin);
+      expect(at(json, 'api', 'url')).toBe(`${faulty ? plugin.url.replace(/^http:/, 'https:') : plugin.url}/openapi.yaml`);
+    },
+  },
   'manifest-no-verification-token': {
     async check(plugin, faulty) {
       const { json } = await manifestOf(plugin);

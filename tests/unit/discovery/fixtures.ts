@@ -4,7 +4,7 @@ import type { OpenApiSpec } from '../../../mock-host/plugin/openapi.ts';
 import { parseOpenApi } from '../../../mock-host/plugin/openapi.ts';
 
 export const ORIGIN = 'http://127.0.0.1:4100';
-export const REF = { id: 'x1', curl: 'curl -i -X GET "http://127.0.0.1:4100/.well-known/ai-plugin.json"' };
+export const REF = { id: 'x1', curl: 'curl -i --max-time 15 -X GET "http://127.0.0.1:4100/.well-known/ai-plugin.json"' };
 export const VERIFICATION_TOKEN = 'verif-0123456789abcdef';
 
 /** A manifest that passes every discovery check on the chatgpt-plugin profile (loopback http aside). */

@@ -63,6 +63,19 @@ test.describe('MANIFEST_INVALID (checkManifestFields)', () => {
     });
   }
 
+  test('severity review: an email address as legal_info_url is a warning (ChatGPT installs it); a missing one stays an error', () => {
+    const email = checkManifestFields({ manifest: withField('legal_info_url', 'legal@example.com'), ref: REF });
+    expect(email).toHaveLength(1);
+    expect(email[0]).toMatchObject({ code: 'MANIFEST_INVALID', severity: 'warning', evidence: ['x1'] });
+    expect(email[0]?.message).toContain('legal_info_url: expected an absolute http');
+    expect(email[0]?.message).toContain('ChatGPT installs a plugin with this');
+    expect(email[0]?.fix).toContain('https:// URL of your terms');
+    const missing = checkManifestFields({ manifest: withField('legal_info_url', undefined), ref: REF });
+    expect(missing[0]?.severity).toBeUndefined();
+    // Other URL fields keep the catalog's error: no evidence that the host accepts them broken.
+    expect(checkManifestFields({ manifest: withField('logo_url', 'logo@example.com'), ref: REF })[0]?.severity).toBeUndefined();
+  });
+
   test('one draft per failing path', () => {
     const manifest = withField('logo_url', 'ftp://x');
     delete manifest['name_for_human'];
@@ -117,7 +130,7 @@ test.describe('manifest response checks', () => {
   const ok = response(200, '{}', { 'content-type': 'application/json; charset=utf-8' });
   const reachable: [string, FetchResult, RegExp][] = [
     ['a 404', { kind: 'response', outcome: outcome('x1', url, response(404, 'nope')), response: response(404, 'nope'), url }, /answered 404/],
-    ['a network error', { kind: 'error', outcome: outcome('x1', url, { error: { kind: 'network', message: 'ECONNREFUSED' } }), url, error: { kind: 'network', message: 'ECONNREFUSED' } }, /failed: ECONNREFUSED/],
+    ['a network error', { kind: 'error', outcome: outcome('x1', url, { error: { kind: 'network', message: 'ECONNREFUSED' } }), url, error: { kind: 'network', message: 'ECONNREFUSED' } }, /failed: the connection to example.com:443 was refused: nothing listens on that port \(ECONNREFUSED/],
     ['a timeout', { kind: 'error', outcome: outcome('x1', url, { error: { kind: 'timeout', message: 't' } }), url, error: { kind: 'timeout', message: 't' } }, /within the host's 15 s limit/],
     ['a redirect off the root domain', { kind: 'redirect-off-root', outcome: outcome('x1', url, response(302, '')), url, location: 'https://evil.net/x', root: 'example.com' }, /redirected to https:\/\/evil\.net\/x, off the root domain example\.com/],
     ['a redirect loop', { kind: 'too-many-redirects', outcome: outcome('x1', url, response(302, '')), url, maxRedirects: 5 }, /after 5 redirects/],

@@ -36,7 +36,11 @@ test.describe('applyGate', () => {
       'REFRESH_TOKEN_MISSING@expired-token-refresh',
     ]);
     expect(gated.gate?.reasons).toHaveLength(1);
-    expect(gated.gate?.reasons[0]).toContain('3 findings at or above --fail-on error');
+    // Counted as the totals count (each finding once), listing every scenario a code blocks in.
+    expect(gated.totals.errors).toBe(2);
+    expect(gated.gate?.reasons[0]).toBe(
+      '2 findings at or above --fail-on error: REFRESH_TOKEN_MISSING (error) in absent-refresh-token, expired-token-refresh; USER_MISSING_CREDENTIALS (error) in absent-refresh-token',
+    );
     expect(gated.baseline).toBeUndefined();
     // The DESIGN.md contract fields are untouched.
     expect(gated.totals).toEqual(failing.totals);

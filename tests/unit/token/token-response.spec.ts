@@ -284,7 +284,7 @@ for (const c of CASES) {
     if (!c.tokens) expect(r.failure).toBeTruthy();
     for (const d of r.drafts) {
       expect(d.evidence).toEqual([r.outcome.exchangeId]);
-      expect(d.reproduce).toMatch(/^curl -i -X POST /);
+      expect(d.reproduce).toMatch(/^curl -i --max-time \d+ -X POST /);
       expect(d.fix.length).toBeGreaterThan(20);
     }
     for (const s of c.says ?? []) expect(r.drafts[0]?.message).toContain(s);
