@@ -95,7 +95,7 @@ export const FAULTS = {
   'token-audience-wrong': fault('token', 'access tokens carry aud = the origin, and the resource server does not check aud', 'TOKEN_AUDIENCE_NOT_RESOURCE'),
   'token-response-cacheable': fault('token', 'token answers carry no Cache-Control: no-store (and no Pragma)', 'TOKEN_RESPONSE_CACHEABLE'),
   'slow-token-endpoint': fault('token', '/token answers after slowTokenMs (default 6000)', 'OAUTH_ENDPOINT_SLOW'),
-  'json-only-token-endpoint': fault('token', '/token refuses form bodies with 415 and accepts JSON', 'TOKEN_BODY_ENCODING_REJECTED'),
+  'json-only-token-endpoint': fault('token', '/token refuses form bodies with 415 and accepts JSON', 'TOKEN_BODY_ENCODING_REJECTED', 'TOKEN_ERROR_NOT_RFC6749'),
   'client-secret-basic-only': fault('token', 'confidential clients must use HTTP Basic: client_secret_post gets 401 invalid_client', 'TOKEN_CLIENT_AUTH_REJECTED'),
   'bad-grant-500': fault('token', 'an unknown, expired or used code or refresh token gets 500 HTML', 'TOKEN_ERROR_NOT_RFC6749', 'REFRESH_ERROR_NOT_INVALID_GRANT'),
   'no-refresh-token': fault('token', 'no refresh_token is ever issued (expires_in still set)', 'REFRESH_TOKEN_MISSING', 'CONNECTION_EXPIRED'),
