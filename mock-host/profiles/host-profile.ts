@@ -129,6 +129,11 @@ export interface RefreshPolicy {
   reactiveOn401: 'never' | 'any' | 'invalid_token';
   /** The host keeps the previous refresh token when a refresh response has none. */
   keepsRefreshTokenWhenOmitted: boolean;
+  /**
+   * A 401 to the token a refresh gave, after the policy has run (and its retry, where it retries): the host shows its
+   * lost-credentials message (MCP hosts: reconnect), not a failed call. Legacy hosts: the call just fails.
+   */
+  refusedRefreshLosesConnection?: boolean;
   /** The host holds its authorization server to the MCP rule that public clients' refresh tokens rotate. */
   rotatesPublicClients?: boolean;
   /**

@@ -6,7 +6,7 @@ import { disconnect, revokeTokens } from '../engine/disconnect.ts';
 import type { Authorize } from '../engine/probes/authorize-port.ts';
 import { probeCodeReuse, probeRedirectUriBinding, probeUnregisteredRedirect, probeWrongClientSecret } from '../engine/probes/code-probes.ts';
 import { probeExpiredToken } from '../engine/probes/expired-token-probe.ts';
-import { probeConcurrentRefresh, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
+import { probeConcurrentRefresh, probeDeadRefreshToken, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../engine/probe-tokens.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../engine/refresh.ts';
 import type { HostSession } from '../engine/session.ts';
@@ -101,6 +101,8 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
       return probeConcurrentRefresh(session);
     case 'probe-expired-token':
       return probeExpiredToken(session);
+    case 'probe-dead-refresh-token':
+      return probeDeadRefreshToken(session);
   }
 }
 

@@ -20,6 +20,7 @@ export const STEP_ACTIONS = [
   'probe-refresh-rotation',
   'probe-concurrent-refresh',
   'probe-expired-token',
+  'probe-dead-refresh-token',
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
@@ -93,5 +94,7 @@ export function stepTitle(step: Step): string {
       return 'probe: two simultaneous refreshes with one refresh token';
     case 'probe-expired-token':
       return "probe: call the API with an access token past its real lifetime";
+    case 'probe-dead-refresh-token':
+      return 'probe: refresh with a refresh token the server never issued';
   }
 }
