@@ -104,6 +104,12 @@ export const referenceMcpServerOptionsSchema = z
      * dynamic registration only, the other way hosts get a client (not a fault).
      */
     clientIdMetadataDocuments: z.boolean().default(true),
+    /**
+     * The client authentication methods the server supports: what token_endpoint_auth_methods_supported advertises,
+     * and the only ones a metadata document client may use. Without `none`, an AS for confidential clients only
+     * (ChatGPT then signs private_key_jwt assertions; Claude falls back to DCR). Not a fault.
+     */
+    tokenEndpointAuthMethods: z.array(z.enum(TOKEN_ENDPOINT_AUTH_METHODS)).min(1).default(() => [...TOKEN_ENDPOINT_AUTH_METHODS]),
     /** CIMD client_id URLs on http://127.0.0.1 and http://localhost are accepted (the harness serves its copies there). */
     allowHttpLoopbackClientIds: z.boolean().default(true),
     /**
