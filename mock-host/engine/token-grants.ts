@@ -47,7 +47,7 @@ export async function requestTokens(session: HostSession, fields: TokenGrantFiel
     ...(client.clientSecret !== undefined ? { clientSecret: client.clientSecret } : {}),
     encoding: variation.encoding ?? auth.tokenBodyEncoding,
     authMethod,
-    ...(authMethod === 'private_key_jwt' && client.signer ? { clientAssertion: await client.signer.sign(client.clientId, variation.assertionAudience ?? auth.tokenUrl) } : {}),
+    ...(authMethod === 'private_key_jwt' && client.signer ? { clientAssertion: await client.signer.sign(client.clientId, variation.assertionAudience ?? client.assertionAudience ?? auth.tokenUrl) } : {}),
     ...(variation.overrides ? { overrides: variation.overrides } : {}),
     ...(variation.label ? { label: variation.label } : {}),
   };

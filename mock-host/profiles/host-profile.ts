@@ -30,6 +30,11 @@ export interface OAuthClient {
   source: 'configured' | 'dcr' | 'cimd';
   /** private_key_jwt: the key the host signs its client assertions with. */
   signer?: ClientAssertionSigner;
+  /**
+   * private_key_jwt: the `aud` of its assertions once the token endpoint took only this one (the issuer); absent: the
+   * token endpoint URL, as ChatGPT sends it. Set when the exchange went on with that variant, so refreshes use it too.
+   */
+  assertionAudience?: string;
 }
 
 /** Where the mock host serves documents the target fetches (the host's client metadata document, its JWKS). */
