@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigError } from '../mock-host/config/config-error.ts';
 import type { Settings } from '../mock-host/config/settings.ts';
 import type { FindingCode } from '../mock-host/findings/catalog.ts';
+import { parseExpectedFinding, type ExpectedFinding } from './expected-finding.ts';
 import { normaliseStep, scenarioFileSchema, type ScenarioFileInput, type Step } from './scenario-schema.ts';
 import { describeHost, toSimulatedHost, type SimulatedHost } from './simulated-host.ts';
 import { SIMULATED_TARGET_KINDS } from './targets/index.ts';
@@ -30,8 +31,13 @@ export interface ScenarioFile {
     /** The target kind's key and its validated spec, bound: starts a fresh target for one test. */
     targetKind: string;
     start: (base: Settings) => Promise<StartedTarget>;
+    /** The codes of `expect.findings` (the detection matrix and coverage read them). */
     expected: FindingCode[];
-    /** `expect: {findings: [], none: true}`: no error or warning may appear at all. */
+    /** `expect.findings`, each with the one severity it must have: exactly these findings, and those allowed. */
+    expectations: ExpectedFinding[];
+    /** `expect.allow`: findings that may appear besides (a severity only where the entry names one). */
+    allowed: ExpectedFinding[];
+    /** `expect: {findings: [], none: true}`: no finding may appear but those allowed. */
     expectsClean: boolean;
     /** The host the expectations hold for (`host:`; default chatgpt-plugin). */
     host: SimulatedHost;
@@ -93,7 +99,9 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
     simulated = {
       targetKind: targetKind.key,
       start: (base) => targetKind.start(checked.data, base),
-      expected: s.expect.findings as FindingCode[],
+      expectations: s.expect.findings.map((f) => parseExpectedFinding(f, 'catalog')),
+      expected: [...new Set(s.expect.findings.map((f) => parseExpectedFinding(f, 'catalog').code))],
+      allowed: (s.expect.allow ?? []).map((f) => parseExpectedFinding(f, 'any')),
       expectsClean: s.expect.none === true,
       host,
       simulates: `${targetKind.describe?.(checked.data) ?? `${targetKind.key}: ${s.id}`}${describeHost(host) ? `; host: ${describeHost(host)}` : ''}`,

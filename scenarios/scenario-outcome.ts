@@ -1,5 +1,5 @@
 import { CATALOG, type FindingCode } from '../mock-host/findings/catalog.ts';
-import { atLeast, type Severity } from '../mock-host/findings/severity.ts';
+import { matches, showExpectedFinding } from './expected-finding.ts';
 import type { Finding } from '../mock-host/findings/finding.ts';
 import type { LifecycleAbort } from '../mock-host/model/lifecycle-abort.ts';
 import type { ScenarioStatus } from '../mock-host/report/scenario-result.ts';
@@ -12,20 +12,6 @@ export function reportedFindings(scenario: ScenarioFile, all: readonly Finding[]
   return all.filter((f) => fatal.has(f.code) || focus.includes(f.code) || focus.includes(CATALOG[f.code].section));
 }
 
-function floorOf(code: FindingCode): Severity {
-  const severity = CATALOG[code].severity;
-  return severity === 'inconclusive' ? 'info' : severity;
-}
-
-/**
- * An expected code counts at its catalog severity or above. A check may soften a code where the host is lenient
- * (MANIFEST_NOT_HTTPS is only info for loopback URLs, which every bundled target has); that softened finding must
- * not pass for the error the fault is about.
- */
-function detected(code: FindingCode, findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.code === code && atLeast(f.severity, floorOf(code)));
-}
-
 export interface Outcome {
   status: ScenarioStatus;
   reason?: string;
@@ -33,10 +19,11 @@ export interface Outcome {
 }
 
 /**
- * Conformance: failed on any error finding or a lifecycle the target broke. Simulated: passed when every expected
- * code was seen and no unexpected error appeared (the fault produced exactly what it should), however the
- * lifecycle ended (a simulated scenario is never skipped or inconclusive); a scenario that expects a clean target
- * (`none: true`) also fails on any warning.
+ * Conformance: failed on any error finding or a lifecycle the target broke. Simulated: passed when the findings are
+ * exactly the expected ones, each at the severity it names (a plain code: its catalog severity), plus any the file
+ * allows; any other finding, an info too, or an expected code at another severity fails it. So does a missing one,
+ * however the lifecycle ended (a simulated scenario is never skipped or inconclusive). A scenario that expects a
+ * clean target (`none: true`) also fails when the lifecycle stopped.
  */
 export function decideOutcome(scenario: ScenarioFile, findings: readonly Finding[], abort: LifecycleAbort | undefined): Outcome {
   const seen = [...new Set(findings.map((f) => f.code))];
@@ -45,17 +32,21 @@ export function decideOutcome(scenario: ScenarioFile, findings: readonly Finding
   if (!scenario.simulated && abort?.outcome === 'skipped') return { status: 'skipped', reason: abort.message, seen };
   if (!scenario.simulated && abort?.outcome === 'inconclusive') return { status: 'inconclusive', reason: abort.message, seen };
   if (scenario.simulated) {
-    const missing = scenario.simulated.expected.filter((c) => !detected(c, findings)).map((c) => (seen.includes(c) ? `${c} (only below its ${floorOf(c)} level)` : c));
-    const counted = scenario.simulated.expectsClean ? ['error', 'warning'] : ['error'];
-    const unexpected = findings.filter((f) => counted.includes(f.severity) && !scenario.simulated?.expected.includes(f.code)).map((f) => f.code);
+    const { expectations, allowed, expectsClean } = scenario.simulated;
+    const missing = expectations
+      .filter((e) => !findings.some((f) => matches(e, f)))
+      .map((e) => {
+        const other = [...new Set(findings.filter((f) => f.code === e.code).map((f) => f.severity))];
+        return `${showExpectedFinding(e)}${other.length ? ` (seen only as ${other.join(', ')})` : ''}`;
+      });
+    const unexpected = findings.filter((f) => !expectations.some((e) => matches(e, f)) && !allowed.some((e) => matches(e, f))).map((f) => `${f.code}@${f.severity}`);
     if (missing.length || unexpected.length) {
-      const what = scenario.simulated.expectsClean ? 'unexpected errors or warnings' : 'unexpected errors';
       const stopped = abort && abort.outcome !== 'failed' ? `the lifecycle stopped (${abort.outcome}): ${abort.message}` : '';
-      const parts = [missing.length ? `expected but not seen: ${missing.join(', ')}` : '', unexpected.length ? `${what}: ${[...new Set(unexpected)].join(', ')}` : '', stopped];
+      const parts = [missing.length ? `expected but not seen: ${missing.join(', ')}` : '', unexpected.length ? `unexpected findings: ${[...new Set(unexpected)].join(', ')}` : '', stopped];
       return { status: 'failed', reason: parts.filter(Boolean).join('; '), seen };
     }
     // A clean target has to get through every step, not only avoid findings.
-    if (scenario.simulated.expectsClean && abort) return { status: 'failed', reason: `expected a clean run, but the lifecycle stopped: ${abort.message}`, seen };
+    if (expectsClean && abort) return { status: 'failed', reason: `expected a clean run, but the lifecycle stopped: ${abort.message}`, seen };
     return { status: 'passed', seen };
   }
   const errors = findings.filter((f) => f.severity === 'error');

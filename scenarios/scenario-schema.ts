@@ -7,6 +7,11 @@ export type { Step } from '../mock-host/steps/step-vocabulary.ts';
 
 const SECTIONS = ['discovery', 'resource-server', 'authorization-server', 'registration', 'authorization', 'token', 'api', 'refresh', 'provider'] as const satisfies readonly FindingSection[];
 const findingCode = z.enum(FINDING_CODES as [string, ...string[]]);
+const severity = z.enum(['error', 'warning', 'info']);
+/** `CODE` (exactly at its catalog severity) or `CODE@severity` (exactly that one, where a check or profile moves it). */
+const expectedFinding = z.union([findingCode, z.templateLiteral([findingCode, '@', severity])], {
+  error: 'expected a finding code from FINDINGS.md, optionally with "@error", "@warning" or "@info"',
+});
 
 
 const useOptions = z.strictObject({
@@ -52,9 +57,16 @@ export const scenarioFileSchema = z.strictObject({
   host: simulatedHostSchema.optional(),
   expect: z
     .strictObject({
-      findings: z.array(findingCode),
+      findings: z
+        .array(expectedFinding)
+        .describe('every finding the scenario must produce, and the only ones it may: CODE at its catalog severity, or CODE@severity'),
+      /** Findings that may appear without being the fault's point (the loopback MANIFEST_NOT_HTTPS info). */
+      allow: z
+        .array(expectedFinding)
+        .optional()
+        .describe('findings that may appear but need not: CODE at any severity, or CODE@severity at that one only'),
       /** A fixed variant: the target must come out clean. Said explicitly, so an emptied list is never an accident. */
-      none: z.literal(true).optional().describe('no error or warning finding may appear (info may); findings must be []'),
+      none: z.literal(true).optional().describe('no finding may appear but those in allow; findings must be []'),
     })
     .refine((e) => (e.none === true) === (e.findings.length === 0), {
       message: 'list at least one expected finding code, or write "findings: []" with "none: true" for a target that must come out clean',

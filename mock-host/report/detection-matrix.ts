@@ -14,7 +14,7 @@ export interface DetectionRow {
   detected: string[];
   /** Expected codes that were not seen. */
   missed: string[];
-  /** Codes seen besides the expected ones (warnings and infos a scenario may tolerate). */
+  /** Codes seen besides the expected ones (those its file allows, or what made it fail). */
   alsoSeen: string[];
   status: ScenarioSummary['status'];
   reason?: string;

@@ -34,7 +34,7 @@ test('"findings: []" with "none: true" loads as a scenario that expects a clean 
 
 test('a list of codes still loads as before, not expecting a clean target', () => {
   const [s] = load('expect:\n  findings: [TOKEN_NO_EXPIRY]\n');
-  expect(s?.simulated).toMatchObject({ expected: ['TOKEN_NO_EXPIRY'], expectsClean: false });
+  expect(s?.simulated).toMatchObject({ expected: ['TOKEN_NO_EXPIRY'], expectations: [{ code: 'TOKEN_NO_EXPIRY', severity: 'warning' }], allowed: [], expectsClean: false });
 });
 
 test('an empty list without "none: true", and codes with it, are refused', () => {
@@ -49,21 +49,24 @@ test.describe('the outcome of a scenario that expects a clean target', () => {
   const [fixed] = load('expect:\n  findings: [TOKEN_NO_EXPIRY]\n');
   if (!clean || !fixed) throw new Error('scenarios did not load');
 
-  test('info findings are allowed', () => {
-    expect(decideOutcome(clean, [finding('MANIFEST_NOT_HTTPS', 's', { severity: 'info' }), finding('REFRESH_OMITS_REFRESH_TOKEN', 's')], undefined)).toEqual({
-      status: 'passed',
-      seen: ['MANIFEST_NOT_HTTPS', 'REFRESH_OMITS_REFRESH_TOKEN'],
-    });
+  const [allowing] = load('expect:\n  findings: []\n  allow: [MANIFEST_NOT_HTTPS@info]\n  none: true\n');
+  if (!allowing) throw new Error('scenario did not load');
+
+  test('an info finding fails it, unless the file allows it', () => {
+    const infos = [finding('MANIFEST_NOT_HTTPS', 's', { severity: 'info' })];
+    expect(decideOutcome(clean, infos, undefined)).toMatchObject({ status: 'failed', reason: 'unexpected findings: MANIFEST_NOT_HTTPS@info' });
+    expect(decideOutcome(allowing, infos, undefined)).toEqual({ status: 'passed', seen: ['MANIFEST_NOT_HTTPS'] });
+    expect(decideOutcome(allowing, [...infos, finding('REFRESH_OMITS_REFRESH_TOKEN', 's')], undefined)).toMatchObject({ status: 'failed', reason: 'unexpected findings: REFRESH_OMITS_REFRESH_TOKEN@info' });
   });
 
-  test('a warning fails it (a scenario with expected codes tolerates one)', () => {
+  test('a warning fails it, and fails a scenario with expected codes too', () => {
     const warning = [finding('PROVIDER_KEYCLOAK_SESSION_BOUND', 's')];
-    expect(decideOutcome(clean, warning, undefined)).toMatchObject({ status: 'failed', reason: 'unexpected errors or warnings: PROVIDER_KEYCLOAK_SESSION_BOUND' });
-    expect(decideOutcome(fixed, [finding('TOKEN_NO_EXPIRY', 's'), ...warning], undefined)).toMatchObject({ status: 'passed' });
+    expect(decideOutcome(clean, warning, undefined)).toMatchObject({ status: 'failed', reason: 'unexpected findings: PROVIDER_KEYCLOAK_SESSION_BOUND@warning' });
+    expect(decideOutcome(fixed, [finding('TOKEN_NO_EXPIRY', 's'), ...warning], undefined)).toMatchObject({ status: 'failed', reason: 'unexpected findings: PROVIDER_KEYCLOAK_SESSION_BOUND@warning' });
   });
 
   test('an error fails it', () => {
-    expect(decideOutcome(clean, [finding('PROVIDER_GOOGLE_OFFLINE_ACCESS', 's')], undefined)).toMatchObject({ status: 'failed', reason: 'unexpected errors or warnings: PROVIDER_GOOGLE_OFFLINE_ACCESS' });
+    expect(decideOutcome(clean, [finding('PROVIDER_GOOGLE_OFFLINE_ACCESS', 's')], undefined)).toMatchObject({ status: 'failed', reason: 'unexpected findings: PROVIDER_GOOGLE_OFFLINE_ACCESS@error' });
   });
 
   test('a lifecycle that stopped fails it even without findings', () => {
