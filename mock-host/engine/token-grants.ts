@@ -40,7 +40,7 @@ export async function requestTokens(session: HostSession, fields: TokenGrantFiel
   const params: TokenRequestParams = {
     ...fields,
     shape: token,
-    timeoutMs: session.profile.timeouts.tokenMs,
+    timeoutMs: fields.grant === 'refresh_token' ? (session.profile.timeouts.refreshTokenMs ?? session.profile.timeouts.tokenMs) : session.profile.timeouts.tokenMs,
     maxBodyBytes: session.profile.limits.maxBodyBytes,
     tokenUrl: auth.tokenUrl,
     clientId: client.clientId,

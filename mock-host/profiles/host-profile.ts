@@ -187,6 +187,8 @@ export interface HostLimits {
 export interface HostTimeouts {
   discoveryMs: number;
   tokenMs: number;
+  /** The refresh's own budget where the host gives it longer than the code exchange (Claude: 30 s); default tokenMs. */
+  refreshTokenMs?: number;
   apiMs: number;
   slowApiWarningMs: number;
   browserNavigationMs: number;

@@ -12,6 +12,7 @@ import type { AuthorizationRequest } from '../../../mock-host/model/authorizatio
 import { parseCallback } from '../../../mock-host/oauth/callback.ts';
 import type { TokenHttpFacts, TokenResponseFacts } from '../../../mock-host/oauth/token-facts.ts';
 import { claudeConnector } from '../../../mock-host/profiles/claude-connector/index.ts';
+import { withTightenedTimeouts } from '../../../mock-host/profiles/tightened-timeouts.ts';
 
 // The MCP hosts' registration, authorization, token and refresh decisions (FINDINGS.md §7.3–7.6, 7.8): pure checks
 // over what the host recorded, no browser and no server.
@@ -202,4 +203,9 @@ test.describe('MCP token answers', () => {
     expect(checkTokenEndpointFast(facts({ durationMs: 6100 }))[0]?.message).toContain('6.1 s');
     expect(checkTokenEndpointFast(facts({}, { http: undefined, transport: { kind: 'timeout', message: 't', timeoutMs: 10_000 } }))).toEqual([]);
   });
+});
+
+test("Claude's budgets: 10 s for the code exchange, 30 s for the refresh; a tightened token bound holds for both", () => {
+  expect(claudeConnector.timeouts).toMatchObject({ tokenMs: 10_000, refreshTokenMs: 30_000 });
+  expect(withTightenedTimeouts(claudeConnector, { tokenMs: 2_000 }).timeouts).toMatchObject({ tokenMs: 2_000, refreshTokenMs: 2_000 });
 });
