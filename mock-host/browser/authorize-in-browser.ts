@@ -157,6 +157,9 @@ async function logIn(session: HostSession, page: Page, sent: AuthorizationReques
       session.metrics.signIns++;
       session.emit({ type: 'signed-in' });
     },
+    onRound: () => {
+      session.metrics.loginRounds++;
+    },
   };
   try {
     if (login.script) await (await loadLoginScript(login.script))(page, ctx);

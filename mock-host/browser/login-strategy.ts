@@ -12,6 +12,8 @@ export interface LoginContext {
   callbackReached: () => boolean;
   /** Called when the strategy submits the test account's password: a sign-in from scratch (counted per run). */
   onSignIn?: () => void;
+  /** Called before each press of a sign-in or allow button (the generic login's rounds). */
+  onRound?: () => void;
 }
 
 export type LoginScript = (page: Page, ctx: LoginContext) => Promise<void>;
@@ -81,6 +83,7 @@ export async function genericLogin(page: Page, ctx: LoginContext, navigationTime
     const button = await proceedButton(page);
     if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());
     const navigated = page.waitForEvent('framenavigated', { timeout: navigationTimeoutMs }).catch(() => undefined);
+    ctx.onRound?.();
     await button.click({ timeout: navigationTimeoutMs });
     roundsWithoutNavigation = (await navigated) || ctx.callbackReached() ? 0 : roundsWithoutNavigation + 1;
     if (roundsWithoutNavigation >= 2) throw new LoginStuck('pressing the sign-in or allow button twice led nowhere (no navigation)', page.url());
