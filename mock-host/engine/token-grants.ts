@@ -75,7 +75,10 @@ export async function requestTokens(session: HostSession, fields: TokenGrantFiel
   };
 }
 
-/** The scope of the host's first successful code exchange, which later refreshes are compared with. */
+/**
+ * The scope of the grant the host holds: its latest successful code exchange (a reconnect starts a new grant, maybe
+ * with another scope), which later refreshes are compared with.
+ */
 export function grantedScope(session: HostSession): string | undefined {
-  return session.events.ofType('token-response').find((e) => e.grant === 'authorization_code' && e.purpose === 'host' && e.issued)?.scope;
+  return session.events.ofType('token-response').findLast((e) => e.grant === 'authorization_code' && e.purpose === 'host' && e.issued)?.scope;
 }
