@@ -13,6 +13,7 @@ import { parseCallback } from '../../../mock-host/oauth/callback.ts';
 import type { TokenHttpFacts, TokenResponseFacts } from '../../../mock-host/oauth/token-facts.ts';
 import { claudeConnector } from '../../../mock-host/profiles/claude-connector/index.ts';
 import { withTightenedTimeouts } from '../../../mock-host/profiles/tightened-timeouts.ts';
+import { lookalikeRedirects } from '../../../mock-host/engine/probes/code-probes.ts';
 
 // The MCP hosts' registration, authorization, token and refresh decisions (FINDINGS.md §7.3–7.6, 7.8): pure checks
 // over what the host recorded, no browser and no server.
@@ -208,4 +209,9 @@ test.describe('MCP token answers', () => {
 test("Claude's budgets: 10 s for the code exchange, 30 s for the refresh; a tightened token bound holds for both", () => {
   expect(claudeConnector.timeouts).toMatchObject({ tokenMs: 10_000, refreshTokenMs: 30_000 });
   expect(withTightenedTimeouts(claudeConnector, { tokenMs: 2_000 }).timeouts).toMatchObject({ tokenMs: 2_000, refreshTokenMs: 2_000 });
+});
+
+test('lookalikes of a host callback: a longer path and an extra query, loopback ports kept', () => {
+  expect(lookalikeRedirects('https://claude.ai/api/mcp/auth_callback')).toEqual(['https://claude.ai/api/mcp/auth_callback-conformance', 'https://claude.ai/api/mcp/auth_callback?conformance=1']);
+  expect(lookalikeRedirects('http://localhost:53682/callback/')).toEqual(['http://localhost:53682/callback-conformance', 'http://localhost:53682/callback/?conformance=1']);
 });
