@@ -30,15 +30,28 @@ export async function startReferencePluginTarget(base: Settings): Promise<Starte
 
 /**
  * The bundled reference MCP server as the target of the MCP hosts: the URL a user types (its /mcp endpoint) and its
- * test account. No client is configured: each host gets its own, by CIMD or dynamic registration.
+ * test account. No client is configured (unless `use.preRegisteredClient`): each host gets its own, by CIMD or dynamic
+ * registration.
  */
-export async function startReferenceMcpTarget(base: Settings, options: ReferenceMcpServerOptions = {}): Promise<StartedTarget> {
+export async function startReferenceMcpTarget(base: Settings, options: ReferenceMcpServerOptions = {}, use: { preRegisteredClient?: string } = {}): Promise<StartedTarget> {
   const server = await startReferenceMcpServer(options);
-  const [user] = server.options.users;
+  const [user, second] = server.options.users;
   const { clientId: _id, clientSecret: _secret, ...settings } = base;
+  // A developer's pre-registered client (PLUGIN_CLIENT_ID), else the host gets its own (CIMD or DCR).
+  const client = use.preRegisteredClient === undefined ? undefined : server.options.preRegisteredClients.find((c) => c.clientId === use.preRegisteredClient);
+  if (use.preRegisteredClient !== undefined && !client) {
+    await server.close();
+    throw new Error(`the reference MCP server has no pre-registered client ${use.preRegisteredClient}`);
+  }
   return {
     origin: server.mcpUrl,
-    settings: { ...settings, url: server.mcpUrl, login: { username: user?.username ?? '', password: user?.password ?? '' } },
+    settings: {
+      ...settings,
+      ...(client ? { clientId: client.clientId, ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}) } : {}),
+      url: server.mcpUrl,
+      login: { username: user?.username ?? '', password: user?.password ?? '' },
+      ...(second ? { secondLogin: { username: second.username, password: second.password } } : {}),
+    },
     targetClock: server.clock,
     shared: sharedTargetState(),
     close: () => server.close(),

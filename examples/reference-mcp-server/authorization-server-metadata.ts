@@ -21,7 +21,7 @@ export function authorizationServerMetadata(ctx: ServerContext): Record<string, 
   metadata['response_modes_supported'] = ['query'];
   metadata['grant_types_supported'] = ['authorization_code', 'refresh_token'];
   if (!has('no-pkce-advertised')) metadata['code_challenge_methods_supported'] = ['S256'];
-  metadata['token_endpoint_auth_methods_supported'] = has('cimd-without-none') ? ['client_secret_basic'] : [...ctx.options.tokenEndpointAuthMethods];
+  metadata['token_endpoint_auth_methods_supported'] = has('cimd-without-none') ? ['client_secret_post', 'client_secret_basic'] : [...(ctx.options.advertisedTokenEndpointAuthMethods ?? TOKEN_ENDPOINT_AUTH_METHODS)];
   metadata['token_endpoint_auth_signing_alg_values_supported'] = ['RS256', 'ES256'];
   metadata['scopes_supported'] = has('refresh-token-needs-offline-access') ? [...RESOURCE_SCOPES] : [...RESOURCE_SCOPES, OFFLINE_ACCESS];
   if (supportsClientIdMetadataDocuments(ctx)) metadata['client_id_metadata_document_supported'] = true;

@@ -81,11 +81,8 @@ export async function clientFromMetadataDocument(ctx: ServerContext, clientId: s
   // ChatGPT declares singular private_key_jwt and plural ["none","private_key_jwt"]: honour every supported one.
   const plural = ctx.has('cimd-singular-auth-method-only') ? [] : (document.token_endpoint_auth_methods_supported ?? []).filter(isDocumentMethod);
   const hasKeys = document.jwks !== undefined || document.jwks_uri !== undefined;
-  const supported = ctx.options.tokenEndpointAuthMethods;
-  const offered = [...new Set([declared, ...plural])].filter((method) => method !== 'private_key_jwt' || hasKeys);
-  if (offered.length === 0) return { ok: false, reason: 'private_key_jwt needs jwks_uri or jwks in the document' };
-  const methods = offered.filter((method) => supported.includes(method));
-  if (methods.length === 0) return { ok: false, reason: `the document offers ${offered.join(', ')}; this server supports ${supported.join(', ')}` };
+  const methods = [...new Set([declared, ...plural])].filter((method) => method !== 'private_key_jwt' || hasKeys);
+  if (methods.length === 0) return { ok: false, reason: 'private_key_jwt needs jwks_uri or jwks in the document' };
 
   const client: ClientRecord = {
     clientId,

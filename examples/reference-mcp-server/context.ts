@@ -36,7 +36,7 @@ export function createServerContext(
   const urls = serverUrls(origin);
   const external = options.authorizationServer;
   const verifyAccessToken = external
-    ? externalAccessTokenVerifier(external, urls.mcp, parts.clock, has)
+    ? externalAccessTokenVerifier(external, external.audience ?? urls.mcp, parts.clock, has)
     : ownAccessTokenVerifier({ ...parts, urls, ttlSeconds: options.accessTokenTtlSeconds, has });
   const fetch: OutboundFetch = options.outboundFetch ?? ((url, init) => globalThis.fetch(url, init));
   return { options, ...parts, urls, issuer: external?.issuer ?? urls.issuer, fetch, has, verifyAccessToken };

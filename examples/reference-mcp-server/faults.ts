@@ -64,7 +64,7 @@ export const FAULTS = {
   'issuer-mismatch': fault('authorization server metadata', 'metadata issuer has a trailing slash (PRM and iss keep the real one)', 'AS_ISSUER_MISMATCH'),
   'no-pkce-advertised': fault('authorization server metadata', 'no code_challenge_methods_supported (PKCE S256 still required)', 'AS_PKCE_NOT_ADVERTISED'),
   'no-client-registration': fault('authorization server metadata', 'no registration_endpoint (/register 404s) and no CIMD: only pre-registered clients', 'AS_NO_CLIENT_REGISTRATION'),
-  'cimd-without-none': fault('authorization server metadata', 'CIMD advertised with token_endpoint_auth_methods_supported ["client_secret_basic"]; DCR still offered', 'AS_CIMD_AUTH_METHOD_MISMATCH'),
+  'cimd-without-none': fault('authorization server metadata', 'CIMD advertised with token_endpoint_auth_methods_supported ["client_secret_post","client_secret_basic"] (no none, no private_key_jwt); DCR still offered', 'AS_CIMD_AUTH_METHOD_MISMATCH'),
   'no-iss-parameter': fault('authorization server metadata', 'no authorization_response_iss_parameter_supported and no iss on redirects', 'AS_ISS_NOT_ADVERTISED'),
   'revocation-endpoint-missing': fault('authorization server metadata', 'revocation_endpoint is advertised but /revoke answers 404', 'AS_ADVERTISED_ENDPOINT_MISSING'),
   // Client registration: DCR (RFC 7591) and CIMD
@@ -99,7 +99,7 @@ export const FAULTS = {
   'client-secret-basic-only': fault('token', 'confidential clients must use HTTP Basic: client_secret_post gets 401 invalid_client', 'TOKEN_CLIENT_AUTH_REJECTED'),
   'bad-grant-500': fault('token', 'an unknown, expired or used code or refresh token gets 500 HTML', 'TOKEN_ERROR_NOT_RFC6749', 'REFRESH_ERROR_NOT_INVALID_GRANT'),
   'no-refresh-token': fault('token', 'no refresh_token is ever issued (expires_in still set)', 'REFRESH_TOKEN_MISSING', 'CONNECTION_EXPIRED'),
-  'refresh-token-needs-offline-access': fault('token', 'a refresh_token only when offline_access was requested, and AS metadata does not list offline_access', 'AS_OFFLINE_ACCESS_NOT_ADVERTISED', 'REFRESH_TOKEN_MISSING'),
+  'refresh-token-needs-offline-access': fault('token', 'a refresh_token only when offline_access was requested, and AS metadata does not list offline_access', 'AS_OFFLINE_ACCESS_NOT_ADVERTISED', 'REFRESH_TOKEN_MISSING', 'CONNECTION_EXPIRED'),
   // Refresh
   'refresh-needs-scope': fault('refresh', 'a refresh without scope gets 400 invalid_request (Entra AADSTS90009 style); with the granted scope it works', 'REFRESH_NEEDS_SCOPE', 'CONNECTION_EXPIRED'),
   'refresh-rejected': fault('refresh', 'every refresh gets 400 invalid_grant', 'REFRESH_REJECTED', 'CONNECTION_EXPIRED'),

@@ -51,6 +51,11 @@ const externalAuthorizationServerSchema = z.strictObject({
   /** Named in the PRM's authorization_servers and required as the tokens' `iss`. */
   issuer: z.string().min(1),
   jwksUri: z.url(),
+  /**
+   * The `aud` its access tokens must carry; default the MCP URL (RFC 8707). An AS that ignores `resource` (Okta's
+   * custom authorization servers: api://default) is set up with its own audience.
+   */
+  audience: z.string().min(1).optional(),
 });
 
 export const DEFAULT_USERS = [
@@ -104,12 +109,6 @@ export const referenceMcpServerOptionsSchema = z
      * dynamic registration only, the other way hosts get a client (not a fault).
      */
     clientIdMetadataDocuments: z.boolean().default(true),
-    /**
-     * The client authentication methods the server supports: what token_endpoint_auth_methods_supported advertises,
-     * and the only ones a metadata document client may use. Without `none`, an AS for confidential clients only
-     * (ChatGPT then signs private_key_jwt assertions; Claude falls back to DCR). Not a fault.
-     */
-    tokenEndpointAuthMethods: z.array(z.enum(TOKEN_ENDPOINT_AUTH_METHODS)).min(1).default(() => [...TOKEN_ENDPOINT_AUTH_METHODS]),
     /** CIMD client_id URLs on http://127.0.0.1 and http://localhost are accepted (the harness serves its copies there). */
     allowHttpLoopbackClientIds: z.boolean().default(true),
     /**
@@ -119,6 +118,11 @@ export const referenceMcpServerOptionsSchema = z
     allowNonLoopbackFetch: z.boolean().default(false),
     /** Replaces global fetch for CIMD documents and jwks_uri (e.g. one that trusts a test CA). */
     outboundFetch: z.custom<OutboundFetch>((value) => typeof value === 'function', 'a fetch-like function').optional(),
+    /**
+     * token_endpoint_auth_methods_supported as advertised (default: every method). Not a fault: a server offering
+     * only private_key_jwt makes the ChatGPT app sign its client assertions. The server still accepts every method.
+     */
+    advertisedTokenEndpointAuthMethods: z.array(z.enum(TOKEN_ENDPOINT_AUTH_METHODS)).min(1).optional(),
     /** MCP POST answers as one JSON body (default) or as an SSE stream; both are Streamable HTTP. */
     responseMode: z.enum(['json', 'sse']).default('json'),
     /** Absent: the built-in AS. Present: PRM names this issuer, the own AS is not mounted, its JWTs are accepted. */

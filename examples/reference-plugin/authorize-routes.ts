@@ -124,7 +124,8 @@ export function authorizeRoutes(ctx: PluginContext): Router {
       sendHtml(res, 400, errorPage('invalid_request', 'This authorization request expired. Start again from the app.'));
       return;
     }
-    if (form.data.decision === 'deny') {
+    // The fault: the user's Deny is read as Allow.
+    if (form.data.decision === 'deny' && !ctx.has('consent-deny-ignored')) {
       const denied = { error: 'access_denied', error_description: 'The user denied access.' };
       redirectToClient(res, pending.redirectUri, denied, pending.state);
       return;

@@ -35,6 +35,7 @@ export const FAULT_DESCRIPTIONS = {
   'authorize-unavailable': 'the authorization page answers 503 with an HTML error page',
   'authorize-server-error': 'authorize redirects back with error=server_error instead of asking the user',
   'login-drops-return-to': 'after a successful sign-in the user lands on the home page, not back on the authorization request',
+  'consent-deny-ignored': 'Deny on the consent page still redirects with a code',
   // Token request format
   'json-body-only': 'token endpoint refuses form-encoded bodies',
   'form-body-only': 'token endpoint refuses JSON bodies',

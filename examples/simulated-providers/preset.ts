@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { PROVIDER_IDS, type ProviderId } from '../../mock-host/model/provider-id.ts';
+import { standardMetadata, type AuthorizationServerDocument, type ProviderUrls } from './discovery.ts';
 
 /**
  * A preset makes oauth2-mock-server answer like one real provider. The mock itself validates nothing and answers
@@ -45,7 +47,8 @@ export type RefusalReason =
   | 'unknown_refresh_token'
   | 'refresh_token_revoked'
   | 'refresh_token_idle'
-  | 'unsupported_grant_type';
+  | 'unsupported_grant_type'
+  | 'pkce_mismatch';
 
 export interface Refusal {
   reason: RefusalReason;
@@ -69,6 +72,44 @@ export type Grant = 'authorization_code' | 'refresh_token';
  */
 export type RefreshRotation = 'omit' | 'same' | 'new' | 'rotate';
 
+/**
+ * How the tenant (the developer's account at the provider) is set up, where real providers make it a setting: each
+ * preset reads what applies to it. Absent fields keep the preset's usual configuration.
+ */
+export const tenantSettingsSchema = z.strictObject({
+  /**
+   * Refresh tokens are allowed at all: Auth0's "Allow Offline Access" on the API, Okta's Refresh Token grant on the
+   * app, Keycloak's offline_access client scope. Off: offline_access is granted in name only (no refresh token;
+   * Keycloak: an SSO-session refresh token, not an offline one). Default on.
+   */
+  offlineAccess: z.boolean().default(true),
+  /**
+   * Entra: the RFC 8707 resources the app registration accepts (its Application ID URIs). Any other `resource` is
+   * refused with AADSTS9010010. `mcp-url` stands for the MCP server's URL (the API exposed under that URI).
+   */
+  applicationIdUris: z.array(z.string().min(1)).default([]),
+  /**
+   * Entra: a refresh must name its scope again (Microsoft identity platform v2.0, AADSTS900144; what Claude's
+   * scope-less refresh meets). Off by default so the legacy plugin scenarios, whose host model sends no scope on
+   * refresh either (PROTOCOL.md §2, UNCONFIRMED), keep their Entra baseline; the mcp-provider target turns it on.
+   */
+  refreshNeedsScope: z.boolean().default(false),
+  /**
+   * Client ID metadata documents (client-id-documents.ts): `on` advertises them and accepts a public client whose
+   * document offers a supported method; `read-singular` reads only the document's singular
+   * token_endpoint_auth_method. No imitated provider supports them; this is the tenant of a provider that added them.
+   */
+  clientIdMetadataDocuments: z.enum(['off', 'on', 'read-singular']).default('off'),
+});
+export type TenantSettings = z.output<typeof tenantSettingsSchema>;
+
+/** A token request as the provider screens it before looking at the grant (Entra's parameter rules). */
+export interface ScreenedTokenRequest {
+  grantType: string;
+  scope: string | undefined;
+  resource: string | undefined;
+}
+
 export interface PresetBehaviour {
   /** expires_in and the JWT's exp agree on it. */
   readonly accessTokenTtlSeconds: number;
@@ -87,6 +128,23 @@ export interface PresetBehaviour {
   shapeRefusal(refusal: Refusal): Answer;
   /** How the answer is encoded for a request with this Accept header (GitHub: form unless JSON is asked for). */
   answerEncoding(accept: string | undefined): 'json' | 'form';
+  /**
+   * The provider's discovery document, and the well-known paths it is served at (an MCP host reads it; a legacy
+   * plugin host never does). Each preset lists what the real provider advertises, omissions included.
+   */
+  metadata(urls: ProviderUrls): AuthorizationServerDocument;
+  /**
+   * Refuses a token request for its parameters before the code or refresh token is even looked at (so the code stays
+   * usable, as at Entra); undefined lets it through. The answer is in the provider's own shape.
+   */
+  screenTokenRequest(request: ScreenedTokenRequest): Answer | undefined;
+  /**
+   * Whether an authorization request's RFC 8707 `resource` is refused; the error and its description for the
+   * redirect, or undefined.
+   */
+  screenAuthorization(params: URLSearchParams): { error: string; error_description: string } | undefined;
+  /** The access token's `aud` for the RFC 8707 resource of the request (undefined: none asked). */
+  audience(resource: string | undefined, clientId: string | undefined): string | undefined;
 }
 
 export interface ProviderPreset {
@@ -96,7 +154,7 @@ export interface ProviderPreset {
   /** Real-looking endpoint paths, so messages and path-based detection see what the real provider serves. */
   readonly endpoints: { authorize: string; token: string };
   /** A fresh behaviour per started provider: state a preset keeps (consent memory) never leaks between runs. */
-  create(): PresetBehaviour;
+  create(tenant: TenantSettings): PresetBehaviour;
 }
 
 /** RFC 6749 §5.2: 400, or 401 for a client that failed to authenticate. */
@@ -113,6 +171,11 @@ const STANDARD: Omit<PresetBehaviour, 'issuesRefreshToken'> = {
   shapeSuccess: (body) => ({ status: 200, body: { ...body } }),
   shapeRefusal: rfc6749Refusal,
   answerEncoding: () => 'json',
+  metadata: standardMetadata,
+  screenTokenRequest: () => undefined,
+  screenAuthorization: () => undefined,
+  // RFC 8707 providers put the resource into aud; without one the token is for the client itself.
+  audience: (resource, clientId) => resource ?? clientId,
 };
 
 /** A behaviour that is RFC 6749 everywhere the preset does not say otherwise. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { Authorization } from './preset.ts';
+import { codeVerifierOf } from './front-door.ts';
 import type { TokenRequest } from './token-answer.ts';
 
 /** Scopes arrive space-separated (RFC 6749 §3.3), comma-separated from Slack-style clients. */
@@ -49,12 +50,14 @@ export function readTokenRequest(req: IncomingMessage & { body?: unknown }): Tok
   if (!parsed.success) return { grantType: '' };
   const b = parsed.data;
   const basic = basicCredentials(req.headers.authorization);
+  const verifier = codeVerifierOf(req);
   const client = basic ?? (b.client_id !== undefined ? { id: b.client_id, secret: b.client_secret } : undefined);
   return {
     grantType: b.grant_type,
     ...(b.code !== undefined ? { code: b.code } : {}),
     ...(b.redirect_uri !== undefined ? { redirectUri: b.redirect_uri } : {}),
     ...(b.refresh_token !== undefined ? { refreshToken: b.refresh_token } : {}),
+    ...(verifier !== undefined ? { codeVerifier: verifier } : {}),
     ...(client ? { client } : {}),
   };
 }

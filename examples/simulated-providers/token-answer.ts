@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GrantStore } from './grant-store.ts';
 import type { Answer, Authorization, Grant, PresetBehaviour, Refusal, RefusalReason, StandardTokenBody } from './preset.ts';
 
@@ -7,6 +8,8 @@ export interface TokenRequest {
   code?: string;
   redirectUri?: string;
   refreshToken?: string;
+  /** RFC 7636 code_verifier: checked here, not by the mock, which forgets the challenge on any attempt. */
+  codeVerifier?: string;
   /** From the Basic header when present, else from the body. */
   client?: { id: string; secret: string | undefined };
 }
@@ -26,7 +29,18 @@ const REFUSALS: Record<RefusalReason, Omit<Refusal, 'reason'>> = {
   refresh_token_revoked: { error: 'invalid_grant', description: 'The refresh token was revoked' },
   refresh_token_idle: { error: 'invalid_grant', description: 'Token is not active' },
   unsupported_grant_type: { error: 'unsupported_grant_type', description: 'Only authorization_code and refresh_token are supported' },
+  pkce_mismatch: { error: 'invalid_grant', description: 'PKCE verification failed: code_verifier does not match the code_challenge' },
 };
+
+/** RFC 7636 §4.6: the verifier of the challenge the authorization request carried (S256, or plain). */
+function verifierMatches(authorization: Authorization, verifier: string | undefined): boolean {
+  const challenge = authorization.params.get('code_challenge');
+  if (challenge === null) return true;
+  if (verifier === undefined) return false;
+  const method = authorization.params.get('code_challenge_method') ?? 'plain';
+  const computed = method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+  return computed === challenge;
+}
 
 function refuse(behaviour: PresetBehaviour, reason: RefusalReason): Answer {
   return behaviour.shapeRefusal({ reason, ...REFUSALS[reason] });
@@ -64,10 +78,16 @@ export function answerTokenRequest(args: {
   nowMs: number;
   /** The registered client; without it any client is accepted. */
   client?: { id: string; secret: string };
+  /** Public clients the provider accepted by their client ID metadata document: client_id alone authenticates them. */
+  publicClients?: ReadonlySet<string>;
 }): Answer {
   const { request, grants, behaviour, nowMs, client } = args;
-  if (client && (request.client?.id !== client.id || request.client.secret !== client.secret)) return refuse(behaviour, 'bad_client');
+  const publicClient = request.client !== undefined && request.client.secret === undefined && (args.publicClients?.has(request.client.id) ?? false);
+  if (client && !publicClient && (request.client?.id !== client.id || request.client.secret !== client.secret)) return refuse(behaviour, 'bad_client');
   if (request.grantType === 'authorization_code') {
+    // A wrong verifier is refused before the code is spent, as a wrong client is: the user's code stays usable.
+    const pending = grants.peekCode(request.code);
+    if (pending && !verifierMatches(pending, request.codeVerifier)) return refuse(behaviour, 'pkce_mismatch');
     const redeemed = grants.redeemCode(request.code);
     if (!redeemed.ok) return refuse(behaviour, redeemed.reason);
     const { authorization } = redeemed;

@@ -97,6 +97,13 @@ export async function authorizeInBrowser(args: {
   /** Where the browser starts (the mock host's install start, which redirects to the authorization request). */
   startUrl?: string;
   purpose?: string;
+  /** `deny`: press the consent page's deny button (the consent-deny probe). */
+  consent?: 'allow' | 'deny';
+  /**
+   * A probe whose request the server should refuse: a login that gets stuck (an error page without buttons) is then
+   * the refusal, not LOGIN_AUTOMATION_FAILED. The same holds once Deny was pressed.
+   */
+  expectRefusal?: boolean;
 }): Promise<AuthorizeOutcome> {
   const { session, context, sent, intercept } = args;
   const callbackPattern = `${new URL(sent.redirectUri).origin}/**`;
@@ -112,10 +119,15 @@ export async function authorizeInBrowser(args: {
   try {
     const opened = await openPage(page, args.startUrl ?? sent.url, watcher);
     if (opened) return opened;
-    if (!watcher.reached()) await logIn(session, page, sent, watcher);
+    let deniedConsent = false;
+    if (!watcher.reached()) {
+      const onDeny = args.consent === 'deny' ? () => (deniedConsent = true) : undefined;
+      const stuck = await logIn(session, page, sent, watcher, { ...(onDeny ? { onDeny } : {}), tolerateStuck: () => !!args.expectRefusal || deniedConsent });
+      if (stuck) return { ...stuck, ...(args.consent === 'deny' ? { deniedConsent } : {}) };
+    }
     const url = await watcher.url;
     const exchangeId = watcher.exchangeId();
-    return { kind: 'callback', url, ...(exchangeId ? { exchangeId } : {}) };
+    return { kind: 'callback', url, ...(exchangeId ? { exchangeId } : {}), ...(args.consent === 'deny' ? { deniedConsent } : {}) };
   } finally {
     watcher.dispose();
     // The page goes first: closing it cancels a navigation still waiting on a server that never answers, and
@@ -144,7 +156,15 @@ async function openPage(page: Page, url: string, watcher: CallbackWatch): Promis
   return { kind: 'refused', status: response.status(), text, ...(lastHop ? { exchangeId: lastHop } : {}) };
 }
 
-async function logIn(session: HostSession, page: Page, sent: AuthorizationRequest, watcher: CallbackWatch): Promise<void> {
+/** Gets through login and consent; a stuck login the caller tolerates comes back as an outcome instead of a finding. */
+async function logIn(
+  session: HostSession,
+  page: Page,
+  sent: AuthorizationRequest,
+  watcher: CallbackWatch,
+  options: { onDeny?: () => void; tolerateStuck: () => boolean },
+): Promise<Extract<AuthorizeOutcome, { kind: 'unreachable' }> | undefined> {
+  const { onDeny } = options;
   const { login } = session.settings;
   const timeout = session.profile.timeouts.browserNavigationMs;
   const ctx: LoginContext = {
@@ -160,6 +180,7 @@ async function logIn(session: HostSession, page: Page, sent: AuthorizationReques
     onRound: () => {
       session.metrics.loginRounds++;
     },
+    ...(onDeny ? { consent: 'deny' as const, onDeny } : {}),
   };
   try {
     if (login.script) await (await loadLoginScript(login.script))(page, ctx);
@@ -168,8 +189,13 @@ async function logIn(session: HostSession, page: Page, sent: AuthorizationReques
     if (!watcher.reached()) throw new LoginStuck('the login finished but the browser never reached the callback', page.url());
   } catch (err) {
     // Navigating to an intercepted or unresolvable callback host can make Playwright throw after the callback was seen.
-    if (watcher.reached()) return;
-    await loginFailed(session, page, err, watcher.lastHop());
+    if (watcher.reached()) return undefined;
+    if (options.tolerateStuck()) {
+      const lastHop = watcher.lastHop();
+      const reason = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+      return { kind: 'unreachable', detail: `the browser stopped at ${pageWithoutQuery(page.url())}: ${reason}`, ...(lastHop ? { exchangeId: lastHop } : {}) };
+    }
+    return loginFailed(session, page, err, watcher.lastHop());
   }
 }
 

@@ -14,6 +14,13 @@ export interface LoginContext {
   onSignIn?: () => void;
   /** Called before each press of a sign-in or allow button (the generic login's rounds). */
   onRound?: () => void;
+  /**
+   * `deny` (the consent-deny probe): sign in as usual, then press the consent page's deny button instead of allow.
+   * A login script that honours it calls `onDeny` as it presses deny.
+   */
+  consent?: 'allow' | 'deny';
+  /** Called when the strategy presses a deny, reject or cancel button. */
+  onDeny?: () => void;
 }
 
 export type LoginScript = (page: Page, ctx: LoginContext) => Promise<void>;
@@ -39,6 +46,7 @@ const USERNAME_FIELDS = [
   'input[type="text"]',
 ];
 const PROCEED_BUTTON = /^\s*(allow|authori[sz]e|approve|accept|agree|continue|sign[ -]?in|log[ -]?in|submit|next|grant|yes|consent|confirm)\b/i;
+const DENY_BUTTON = /^\s*(deny|reject|decline|cancel|don['’]?t allow|do not allow|no,? thanks)\b/i;
 const MAX_PAGES = 8;
 
 async function firstVisible(page: Page, selectors: readonly string[]): Promise<Locator | undefined> {
@@ -47,6 +55,13 @@ async function firstVisible(page: Page, selectors: readonly string[]): Promise<L
     if ((await candidates.count()) > 0) return candidates.first();
   }
   return undefined;
+}
+
+async function denyButton(page: Page): Promise<Locator | undefined> {
+  const byRole = page.getByRole('button', { name: DENY_BUTTON });
+  if ((await byRole.count()) > 0) return byRole.first();
+  const links = page.getByRole('link', { name: DENY_BUTTON });
+  return (await links.count()) > 0 ? links.first() : undefined;
 }
 
 async function proceedButton(page: Page): Promise<Locator | undefined> {
@@ -60,7 +75,8 @@ async function proceedButton(page: Page): Promise<Locator | undefined> {
 /**
  * The generic strategy: on each page, fill a username/email and a password field when present, then press the
  * button that moves on (allow, authorize, sign in…), until the browser reaches the callback. It never presses
- * "deny" or "cancel": PROCEED_BUTTON only matches words that go forward.
+ * "deny" or "cancel": PROCEED_BUTTON only matches words that go forward. With `consent: 'deny'`, a page with
+ * no login field and with a deny/reject/cancel button gets that button pressed instead (the consent page).
  */
 export async function genericLogin(page: Page, ctx: LoginContext, navigationTimeoutMs: number): Promise<void> {
   // A button that leads nowhere would otherwise cost a navigation timeout on each of MAX_PAGES rounds (8 × 30 s,
@@ -80,11 +96,19 @@ export async function genericLogin(page: Page, ctx: LoginContext, navigationTime
       await password.fill(ctx.password);
       ctx.onSignIn?.();
     }
-    const button = await proceedButton(page);
+    // A page with a login field is no consent page, even with a Cancel button (the first step of a two-step login).
+    const deny = ctx.consent === 'deny' && !password && !(await firstVisible(page, USERNAME_FIELDS)) ? await denyButton(page) : undefined;
+    if (deny) ctx.onDeny?.();
+    const button = deny ?? (await proceedButton(page));
     if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());
     const navigated = page.waitForEvent('framenavigated', { timeout: navigationTimeoutMs }).catch(() => undefined);
     ctx.onRound?.();
     await button.click({ timeout: navigationTimeoutMs });
+    // After Deny nothing more is pressed: whatever the server does next (a redirect, a page) is its answer.
+    if (deny) {
+      await navigated;
+      return;
+    }
     roundsWithoutNavigation = (await navigated) || ctx.callbackReached() ? 0 : roundsWithoutNavigation + 1;
     if (roundsWithoutNavigation >= 2) throw new LoginStuck('pressing the sign-in or allow button twice led nowhere (no navigation)', page.url());
   }

@@ -52,6 +52,8 @@ export const settingsSchema = z
       .describe("production: the host's exact callback URL, caught in the browser; local: the mock host's own"),
     PLUGIN_LOGIN_USERNAME: nonEmpty.optional().describe('test account for the login page'),
     PLUGIN_LOGIN_PASSWORD: nonEmpty.optional().describe('password of the test account'),
+    PLUGIN_LOGIN_USERNAME_2: nonEmpty.optional().describe('a second test account (probe-rs-second-user: one user\'s token must never act as the other)'),
+    PLUGIN_LOGIN_PASSWORD_2: nonEmpty.optional().describe('password of the second test account'),
     PLUGIN_LOGIN_SCRIPT: nonEmpty.optional().describe('module exporting async (page, ctx) => void that gets through login and consent'),
     PLUGIN_STORAGE_STATE: nonEmpty.optional().describe('saved Playwright storage state (already logged in)'),
     PLUGIN_SERVICE_TOKEN: nonEmpty.optional().describe('token for service_http plugins'),
@@ -107,6 +109,8 @@ export interface Settings {
   pluginId: string;
   redirect: RawSettings['PLUGIN_REDIRECT'];
   login: { username?: string; password?: string; script?: string; storageState?: string };
+  /** A second test account (PLUGIN_LOGIN_USERNAME_2/PASSWORD_2), for the user-separation probe. */
+  secondLogin?: { username?: string; password?: string };
   serviceToken?: string;
   userToken?: string;
   verificationToken?: string;
@@ -240,6 +244,7 @@ function toSettings(s: RawSettings): Settings {
     pluginId: s.PLUGIN_ID,
     redirect: s.PLUGIN_REDIRECT,
     login: { username: s.PLUGIN_LOGIN_USERNAME, password: s.PLUGIN_LOGIN_PASSWORD, script: s.PLUGIN_LOGIN_SCRIPT, storageState: s.PLUGIN_STORAGE_STATE },
+    secondLogin: { username: s.PLUGIN_LOGIN_USERNAME_2, password: s.PLUGIN_LOGIN_PASSWORD_2 },
     serviceToken: s.PLUGIN_SERVICE_TOKEN,
     userToken: s.PLUGIN_USER_TOKEN,
     verificationToken: s.PLUGIN_VERIFICATION_TOKEN,

@@ -66,6 +66,7 @@ async function exchangeCode(session: HostSession, code: string, sent: Authorizat
       authorizeUrl: auth.authorizeUrl,
       tokenUrl: auth.tokenUrl,
       scope: sent.scope,
+      protocol: session.target?.mcp ? ('mcp' as const) : ('plugin' as const),
       ...(result.outcome.response ? { tokenResponseBody: result.outcome.response.body } : {}),
       exchangeId: result.outcome.exchangeId,
     };

@@ -94,6 +94,7 @@ export class HostSession {
     const s = init.settings;
     this.secrets.add(s.clientSecret, 'client_secret');
     this.secrets.add(s.login.password, 'password');
+    this.secrets.add(s.secondLogin?.password, 'password');
     this.secrets.add(s.serviceToken, 'access_token');
     this.secrets.add(s.userToken, 'access_token');
     this.secrets.add(s.verificationToken, 'verification_token');
@@ -182,7 +183,7 @@ export class HostSession {
   }
 
   /** Starts an install: a fresh state (and PKCE verifier), remembered until the callback consumes it. */
-  async beginInstall(overrides: { redirectUri?: string; scope?: string } = {}): Promise<AuthorizationRequest> {
+  async beginInstall(overrides: { redirectUri?: string; scope?: string; parameters?: Partial<Record<string, string | null>> } = {}): Promise<AuthorizationRequest> {
     const auth = this.oauth();
     const { authorization } = this.profile.flow;
     const client = await this.client();
@@ -193,6 +194,7 @@ export class HostSession {
       redirectUri: overrides.redirectUri ?? this.redirectUri(),
       scope: overrides.scope ?? authorization.scope(this),
       ...(auth.resource ? { resource: auth.resource } : {}),
+      ...(overrides.parameters ? { overrides: overrides.parameters } : {}),
     });
     this.secrets.add(request.codeVerifier, 'code_verifier');
     this.#states.issue(request.state, request);

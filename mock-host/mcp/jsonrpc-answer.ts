@@ -3,7 +3,7 @@ import { mediaTypeOf } from '../text/media-type.ts';
 
 // Only the first event(s) matter; a hostile stream is bounded by the recorder's cap anyway.
 const MAX_SCAN_CHARS = 65_536;
-const AUTH_WORDS = /\b(unauthori[sz]ed|unauthenticated|authenticat|authori[sz]ation required|invalid[_ ]token|expired|forbidden|login|sign[ -]?in|credentials?)\b/i;
+const AUTH_WORDS = /\b(unauthori[sz]ed|unauthenticated|authenticat\w*|authori[sz]ation required|invalid[_ ]token|expired|forbidden|login|sign[ -]?in|credentials?)\b/i;
 
 /** The JSON-RPC messages of an MCP answer: a JSON body, or the `data:` lines of an SSE stream. */
 export function jsonRpcMessages(body: string, contentType: string | undefined): unknown[] {

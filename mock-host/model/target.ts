@@ -70,6 +70,10 @@ export interface ApiOperation {
   input?: Readonly<Record<string, unknown>>;
   /** An MCP tool annotated `readOnlyHint: true`: safe to call again and again. */
   readOnly?: boolean;
+  /** An MCP tool annotated `destructiveHint: false` (MCP presumes a tool that is not read-only destructive). */
+  nonDestructive?: boolean;
+  /** An MCP tool: the scopes its oauth2 `securitySchemes` name (ChatGPT's per-tool declaration). */
+  scopes?: readonly string[];
 }
 
 export interface PluginTarget {

@@ -5,8 +5,11 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 export interface ClientAssertionSigner {
   kid: string;
   jwks: { keys: JWK[] };
-  /** A fresh assertion for one token request: iss = sub = client_id, aud as given, a new jti, exp five minutes on. */
-  sign(clientId: string, audience: string): Promise<string>;
+  /**
+   * A fresh assertion for one token request: iss = sub = client_id, aud as given, a new jti, exp five minutes on
+   * (a probe may pass an `expiresAt` in epoch seconds, in the past, instead).
+   */
+  sign(clientId: string, audience: string, options?: { expiresAt?: number }): Promise<string>;
 }
 
 export async function newClientAssertionSigner(): Promise<ClientAssertionSigner> {
@@ -16,15 +19,15 @@ export async function newClientAssertionSigner(): Promise<ClientAssertionSigner>
   return {
     kid,
     jwks: { keys: [jwk] },
-    sign: (clientId, audience) =>
+    sign: (clientId, audience, options = {}) =>
       new SignJWT({})
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
         .setIssuer(clientId)
         .setSubject(clientId)
         .setAudience(audience)
         .setJti(randomUUID())
-        .setIssuedAt()
-        .setExpirationTime('5m')
+        .setIssuedAt(options.expiresAt !== undefined ? options.expiresAt - 300 : undefined)
+        .setExpirationTime(options.expiresAt ?? '5m')
         .sign(privateKey),
   };
 }

@@ -6,9 +6,22 @@ import type { SeverityOverrides } from '../findings/finding.ts';
 import type { Credentials } from '../model/credentials.ts';
 import type { ApiOperation } from '../model/target.ts';
 import type { HttpOutcome } from '../recorder/exchange.ts';
+import type { StaleSessionAnswer } from '../checks/resource-server/stale-session.ts';
 import type { FindingDraft } from '../findings/finding.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { DiscoveryContext, DiscoveryResult } from './defaults/discovery/discovery-context.ts';
+import type { McpWire } from '../mcp/first-request.ts';
+import type { ScopeStepUpTraits } from '../checks/resource-server/scope-challenge.ts';
+
+/** What an MCP host's resource-server probes need to know about it (absent for the legacy hosts). */
+export interface McpHostTraits {
+  /** The wire its requests speak (the probes' bare requests use it). */
+  wire: McpWire;
+  /** How it reads an insufficient-scope answer (RS_SCOPE_CHALLENGE_INVALID). */
+  scopeStepUp: ScopeStepUpTraits;
+  /** It reads per-tool `securitySchemes` to offer its link UI on mixed-auth servers (TOOL_SECURITY_SCHEMES_MISSING). */
+  readsToolSecuritySchemes: boolean;
+}
 
 export type TokenBodyEncoding = 'json' | 'form';
 
@@ -56,6 +69,8 @@ export interface DiscoveryStrategy {
 /** How the host gets the OAuth client it authorizes as. */
 export interface ClientStrategy {
   obtain(session: HostSession): Promise<OAuthClient>;
+  /** The body the host registers with (RFC 7591) for this redirect URI; undefined: the host never registers. */
+  registrationBody?(redirectUri: string): Record<string, unknown>;
   /**
    * The fix for TOKEN_CLIENT_AUTH_REJECTED: the endpoint refused the method the host used and accepted `accepted`.
    * The wording depends on whether the developer can choose the host's method (a GPT's Token Exchange Method).
@@ -108,6 +123,11 @@ export interface CallStrategy {
   /** What the host already knows it can call, without asking the target (for the debugger's list); undefined: not yet. */
   known(session: HostSession): readonly ApiOperation[] | undefined;
   call(session: HostSession, op: ApiOperation, authorization: string | undefined, label: string): Promise<CallResult>;
+  /**
+   * MCP: requests with this Authorization and a session id the server does not know (a random one, and one the host
+   * opened and ended with DELETE), as the host's wire sends them. `stateless`: the server issued no session id.
+   */
+  staleSessions?(session: HostSession, authorization: string): Promise<{ stateless: true } | { stateless: false; answers: StaleSessionAnswer[] }>;
 }
 
 export interface CallResult {
@@ -216,5 +236,7 @@ export interface HostProfile {
   /** OpenAPI operations need a `security` requirement for the host to send Authorization. */
   requiresOperationSecurity: boolean;
   severityOverrides: SeverityOverrides;
+  /** MCP hosts only: the traits the resource-server probes read. */
+  mcp?: McpHostTraits;
   flow: HostFlow;
 }

@@ -9,7 +9,8 @@ export function redactJsonValue(value: unknown, secrets: SecretRegistry, depth =
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (isSecretField(k) && (typeof v === 'string' || typeof v === 'number')) {
+      // A numeric `code` is a JSON-RPC or HTTP error code (an MCP error body), never an authorization code.
+      if (isSecretField(k) && (typeof v === 'string' || (typeof v === 'number' && k !== 'code'))) {
         secrets.add(String(v), secretKindOfField(k));
         out[k] = fingerprint(String(v));
       } else out[k] = redactJsonValue(v, secrets, depth + 1);

@@ -6,8 +6,16 @@ import { disconnect, revokeTokens } from '../engine/disconnect.ts';
 import type { Authorize } from '../engine/probes/authorize-port.ts';
 import { probeCodeReuse, probeRedirectUriBinding, probeUnregisteredRedirect, probeWrongClientSecret } from '../engine/probes/code-probes.ts';
 import { probeExpiredToken } from '../engine/probes/expired-token-probe.ts';
+import { probeAdvertisedEndpoints } from '../engine/probes/advertised-endpoints-probe.ts';
+import { probeClientAssertion } from '../engine/probes/assertion-probe.ts';
+import { probeDcrInsecureRedirect, probeUnknownClient } from '../engine/probes/client-probes.ts';
+import { probeConsentDeny } from '../engine/probes/consent-deny-probe.ts';
+import { probePkce } from '../engine/probes/pkce-probe.ts';
+import { probeStaleSession } from '../engine/probes/stale-session-probe.ts';
 import { probeConcurrentRefresh, probeDeadRefreshToken, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../engine/probe-tokens.ts';
+import { probeRsOrigin, probeRsScopeStepUp, probeRsTokenValidation } from '../engine/probes/rs-probes.ts';
+import { probeRsSecondUser } from '../engine/probes/second-user-probe.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../engine/refresh.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { AuthConfig } from '../model/target.ts';
@@ -33,9 +41,9 @@ function browserOf(env: StepEnvironment): BrowserContext {
 }
 
 /** Probes catch their callbacks in the browser, so the host's own route never consumes a probe's code. */
-function browserAuthorize(env: StepEnvironment): Authorize {
+function browserAuthorize(env: StepEnvironment, how: { consent?: 'allow' | 'deny'; expectRefusal?: boolean } = {}): Authorize {
   const context = browserOf(env);
-  return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe' });
+  return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe', ...how });
 }
 
 /**
@@ -75,7 +83,9 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
     case 'expire':
       return `clock advanced ${advancePastExpiry(session)} s`;
     case 'advance-clock':
+      // Time passes for both sides: a simulated target's idle limits (Keycloak's SSO session) run out too.
       session.advanceClock(step.seconds ?? 0);
+      session.targetClock?.advance(step.seconds ?? 0);
       return `clock advanced ${step.seconds} s`;
     case 'refresh': {
       const held = session.credentials;
@@ -101,9 +111,53 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
       return probeConcurrentRefresh(session);
     case 'probe-expired-token':
       return probeExpiredToken(session);
+    case 'probe-pkce':
+      return probePkce(session, browserAuthorize(env), browserAuthorize(env, { expectRefusal: true }));
+    case 'probe-unknown-client':
+      return probeUnknownClient(session);
+    case 'probe-dcr-insecure-redirect':
+      return probeDcrInsecureRedirect(session);
+    case 'probe-advertised-endpoints':
+      return probeAdvertisedEndpoints(session);
+    case 'probe-client-assertion':
+      return probeClientAssertion(session, browserAuthorize(env));
+    case 'probe-consent-deny':
+      return probeConsentDeny(session, browserAuthorize(env, { consent: 'deny' }));
+    case 'probe-rs-token-validation':
+      return probeRsTokenValidation(session);
+    case 'probe-rs-origin':
+      return probeRsOrigin(session);
+    case 'probe-rs-scope-step-up':
+      return probeRsScopeStepUp(session);
+    case 'probe-rs-second-user':
+      return probeRsSecondUser(session, (second) => installSecondAccount(env, second));
+    case 'probe-stale-session':
+      return probeStaleSession(session);
     case 'probe-dead-refresh-token':
       return probeDeadRefreshToken(session);
   }
+}
+
+/**
+ * The second test account's install: a browser context of its own (the first account's sign-in must not carry
+ * over), the mock host's callback route as for any install. Against PLUGIN_URL it holds that account's sign-in lock.
+ */
+async function installSecondAccount(env: StepEnvironment, second: HostSession): Promise<void> {
+  const browser = browserOf(env).browser();
+  if (!browser) return env.session.abort('the harness browser cannot open a second context', 'inconclusive');
+  const run = async () => {
+    const context = await browser.newContext();
+    env.mockHost?.track(second);
+    try {
+      await install({ session: second, context, ...(env.mockHost ? { mockHost: env.mockHost } : {}) });
+    } finally {
+      env.mockHost?.untrack(second);
+      await context.close();
+    }
+  };
+  const { url } = env.session.settings;
+  if (url) await withSignInLock(`${url}\u0000${second.settings.login.username ?? ''}`, run);
+  else await run();
 }
 
 /** Authorizes in a browser and exchanges the code: the harness's own browser, or the user's (the debugger). */

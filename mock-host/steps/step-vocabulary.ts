@@ -20,6 +20,17 @@ export const STEP_ACTIONS = [
   'probe-refresh-rotation',
   'probe-concurrent-refresh',
   'probe-expired-token',
+  'probe-pkce',
+  'probe-unknown-client',
+  'probe-dcr-insecure-redirect',
+  'probe-advertised-endpoints',
+  'probe-client-assertion',
+  'probe-consent-deny',
+  'probe-rs-token-validation',
+  'probe-rs-origin',
+  'probe-rs-scope-step-up',
+  'probe-rs-second-user',
+  'probe-stale-session',
   'probe-dead-refresh-token',
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
@@ -35,6 +46,10 @@ export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
   'probe-wrong-client-secret',
   'probe-redirect-uri-binding',
   'probe-unregistered-redirect-uri',
+  'probe-pkce',
+  'probe-client-assertion',
+  'probe-consent-deny',
+  'probe-rs-second-user',
 ]);
 
 /**
@@ -46,6 +61,11 @@ export const HARNESS_BROWSER_STEPS: ReadonlySet<StepAction> = new Set<StepAction
   'probe-wrong-client-secret',
   'probe-redirect-uri-binding',
   'probe-unregistered-redirect-uri',
+  'probe-pkce',
+  'probe-client-assertion',
+  'probe-consent-deny',
+  // A second account signs in in a fresh context of the harness's browser, never in the user's (signed in as the first).
+  'probe-rs-second-user',
 ]);
 
 /** One step with its options. */
@@ -71,7 +91,7 @@ export function stepTitle(step: Step): string {
     case 'refresh':
       return 'refresh: grant_type=refresh_token now';
     case 'advance-clock':
-      return `advance-clock: move the host's clock ${step.seconds} s on`;
+      return `advance-clock: move the host's clock (and a simulated target's) ${step.seconds} s on`;
     case 'revoke':
       return "revoke: revoke the host's tokens at the authorization server (RFC 7009), then forget them";
     case 'disconnect':
@@ -94,6 +114,28 @@ export function stepTitle(step: Step): string {
       return 'probe: two simultaneous refreshes with one refresh token';
     case 'probe-expired-token':
       return "probe: call the API with an access token past its real lifetime";
+    case 'probe-pkce':
+      return 'probe: authorize without code_challenge and with plain, then exchange with a wrong and a missing code_verifier';
+    case 'probe-unknown-client':
+      return 'probe: a token request with a client_id the server never issued';
+    case 'probe-dcr-insecure-redirect':
+      return 'probe: register a client with a non-loopback http:// redirect URI';
+    case 'probe-advertised-endpoints':
+      return 'probe: a cheap request to each endpoint the authorization server metadata advertises';
+    case 'probe-client-assertion':
+      return 'probe: exchange a fresh code with a client assertion whose signature is broken';
+    case 'probe-consent-deny':
+      return "probe: sign in, then press the consent page's deny button";
+    case 'probe-rs-token-validation':
+      return 'probe: call the MCP server with a JWT signed by a foreign key and issuer, and with the token in the query string';
+    case 'probe-rs-origin':
+      return 'probe: call the MCP server with a valid token from a foreign Origin';
+    case 'probe-rs-scope-step-up':
+      return "probe: call a tool whose declared scope the host's token lacks";
+    case 'probe-rs-second-user':
+      return 'probe: sign in as the second test account and compare what the tools answer each account';
+    case 'probe-stale-session':
+      return 'probe: MCP requests with an ended and an unknown Mcp-Session-Id';
     case 'probe-dead-refresh-token':
       return 'probe: refresh with a refresh token the server never issued';
   }

@@ -110,25 +110,4 @@ test.describe('client ID metadata documents', () => {
     expect(refused.result.text).toContain('the client_id is not registered');
     expect((await postForm(`${strict.url}/token`, { grant_type: 'refresh_token', refresh_token: 'x', client_id: id })).status).toBe(401);
   });
-
-  test('tokenEndpointAuthMethods: advertised, and a document client may use only those (no none: ChatGPT must sign)', async ({ startServer, documents }) => {
-    const server = await startServer({ tokenEndpointAuthMethods: ['client_secret_basic', 'private_key_jwt'] });
-    const metadata = await request(`${server.url}/.well-known/oauth-authorization-server`);
-    expect(at(metadata.json, 'token_endpoint_auth_methods_supported')).toEqual(['client_secret_basic', 'private_key_jwt']);
-
-    const claude = documents.serve('/claude.json', {});
-    documents.serve('/claude.json', claudeDocument(claude));
-    const refused = await authorizeAndDecide(server, { client_id: claude, redirect_uri: 'https://claude.ai/api/mcp/auth_callback' });
-    if (refused.kind !== 'page') throw new Error('expected an error page');
-    expect(refused.result.text).toContain('this server supports client_secret_basic, private_key_jwt');
-
-    const key = await newAssertionKey();
-    const jwksUri = documents.serve('/oauth/jwks.json', { keys: [key.publicJwk] });
-    const clientId = documents.serve('/oauth/client.json', {});
-    documents.serve('/oauth/client.json', chatgptDocument(clientId, jwksUri));
-    const flow = { client_id: clientId, redirect_uri: CHATGPT_STABLE_CALLBACK };
-    expectTokenError(await exchangeCode(server, await obtainCode(server, flow), flow), 401, 'invalid_client');
-    const assertion = await signAssertion(key, { clientId, audience: `${server.url}/token` }, server.clock.nowSeconds());
-    expectTokenSet(await exchangeCode(server, await obtainCode(server, flow), { ...flow, client_assertion_type: ASSERTION_TYPE, client_assertion: assertion }));
-  });
 });

@@ -60,6 +60,16 @@ test.describe('discovery', () => {
     });
   });
 
+  test('advertisedTokenEndpointAuthMethods changes only what the metadata advertises', async ({ startServer }) => {
+    const server = await startServer({ advertisedTokenEndpointAuthMethods: ['private_key_jwt'] });
+    const metadata = (await request(`${server.url}/.well-known/oauth-authorization-server`)).json;
+    expect(metadata).toMatchObject({ token_endpoint_auth_methods_supported: ['private_key_jwt'] });
+    // Still accepted: a public client's request gets past client authentication (to the unknown code).
+    const token = await request(`${server.url}/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: 'unknown', client_id: 'reference-mcp-public', redirect_uri: 'http://localhost/callback', code_verifier: 'v'.repeat(43) }) });
+    expect(token.status).toBe(400);
+    expect(token.json).toMatchObject({ error: 'invalid_grant' });
+  });
+
   test('the JWKS publishes the EC signing key; healthz answers', async ({ startServer }) => {
     const server = await startServer();
     const jwks = await request(`${server.url}/jwks.json`);

@@ -9,6 +9,7 @@ const GITHUB_ERRORS: Record<RefusalReason, { error: string; error_description: s
   refresh_token_revoked: { error: 'bad_refresh_token', error_description: 'The refresh token passed is incorrect or expired.' },
   refresh_token_idle: { error: 'bad_refresh_token', error_description: 'The refresh token passed is incorrect or expired.' },
   unsupported_grant_type: { error: 'unsupported_grant_type', error_description: 'The grant type is not supported.' },
+  pkce_mismatch: { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' },
 };
 
 /**

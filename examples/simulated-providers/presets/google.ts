@@ -1,3 +1,4 @@
+import { standardMetadata } from '../discovery.ts';
 import { behaviour, type ProviderPreset } from '../preset.ts';
 
 // A consent item of its own: a user who granted online access is asked again when the app wants offline access.
@@ -18,5 +19,14 @@ export const google: ProviderPreset = {
       refreshRotation: 'omit',
       consentItems: (params, scope) => [...scope, ...(params.get('access_type') === 'offline' ? [OFFLINE_ACCESS] : [])],
       issuesRefreshToken: (a) => a.params.get('access_type') === 'offline' && a.consentShown,
+      // accounts.google.com/.well-known/openid-configuration: the OpenID form only, and no offline_access (Google's
+      // switch is access_type=offline, a parameter no MCP host sends).
+      metadata: (urls) => {
+        const standard = standardMetadata(urls);
+        return {
+          forms: ['openid-configuration'],
+          document: { ...standard.document, scopes_supported: ['openid', 'email', 'profile'], code_challenge_methods_supported: ['plain', 'S256'], token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'] },
+        };
+      },
     }),
 };

@@ -87,21 +87,22 @@ export const checkClientRegistrationOffered = defineCheck<AsMetadataFacts & { cl
 
 /**
  * AS_CIMD_AUTH_METHOD_MISMATCH: CIMD is advertised but token_endpoint_auth_methods_supported has no method the
- * host's document uses; the host then falls back to DCR, or fails where there is none.
+ * host's document uses. A host that gates CIMD on the method (Claude) falls back to DCR, and fails where there is
+ * none; a host that uses CIMD whenever it is advertised (ChatGPT) is stuck with a client the AS does not support.
  */
-export const checkCimdAuthMethods = defineCheck<AsMetadataFacts & { documentMethods: readonly string[] }>(
+export const checkCimdAuthMethods = defineCheck<AsMetadataFacts & { documentMethods: readonly string[]; fallsBackToDcr: boolean }>(
   { id: 'as-cimd-accepts-host-auth-method', codes: ['AS_CIMD_AUTH_METHOD_MISMATCH'] },
   (f) => {
     const m = f.used?.metadata;
     if (!f.used || !m || m.client_id_metadata_document_supported !== true) return [];
     const supported = m.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
     if (f.documentMethods.some((method) => supported.includes(method))) return [];
-    const fallback = !!m.registration_endpoint;
+    const fallback = f.fallsBackToDcr && !!m.registration_endpoint;
     return [
       {
         code: 'AS_CIMD_AUTH_METHOD_MISMATCH',
         severity: fallback ? 'warning' : 'error',
-        message: `CIMD is advertised, but token_endpoint_auth_methods_supported (${supported.join(', ')}) has none of the host document's methods (${f.documentMethods.join(', ')}); ${fallback ? 'the host falls back to dynamic registration' : 'and there is no registration_endpoint to fall back to'}`,
+        message: `CIMD is advertised, but token_endpoint_auth_methods_supported (${supported.join(', ')}) has none of the host document's methods (${f.documentMethods.join(', ')}); ${fallback ? 'the host falls back to dynamic registration' : f.fallsBackToDcr ? 'and there is no registration_endpoint to fall back to' : 'this host uses CIMD whenever it is advertised and does not fall back to dynamic registration'}`,
         fix: `List ${f.documentMethods.join(' or ')} in token_endpoint_auth_methods_supported (public CIMD clients use none).`,
         ...cite(f.used),
       },
@@ -155,15 +156,15 @@ export const checkOidcDiscoveryAlongside = defineCheck<{ oauth?: AsMetadataFetch
 });
 
 /** PRM_AUTHORIZATION_SERVER_UNUSABLE: an authorization_servers entry whose metadata fails; fatal for the entry the host uses. */
-export const checkAuthorizationServerUsable = defineCheck<{ issuer: string; index: number; usedByHost: boolean; problem?: string; exchangeIds: readonly string[] }>(
+export const checkAuthorizationServerUsable = defineCheck<{ issuer: string; index: number; usedByHost: boolean; pickUnconfirmed?: boolean; problem?: string; exchangeIds: readonly string[] }>(
   { id: 'prm-authorization-servers-usable', codes: ['PRM_AUTHORIZATION_SERVER_UNUSABLE'] },
-  ({ issuer, index, usedByHost, problem, exchangeIds }) =>
+  ({ issuer, index, usedByHost, pickUnconfirmed, problem, exchangeIds }) =>
     problem
       ? [
           {
             code: 'PRM_AUTHORIZATION_SERVER_UNUSABLE',
             severity: usedByHost ? 'error' : 'warning',
-            message: `authorization_servers[${index}] (${issuer}) is unusable: ${problem}${usedByHost ? '; this host uses that entry and never falls back to another' : ''}`,
+            message: `authorization_servers[${index}] (${issuer}) is unusable: ${problem}${usedByHost ? (pickUnconfirmed ? '; which entry this host uses is unconfirmed, so it may be this one' : '; this host uses that entry and never falls back to another') : ''}`,
             fix: 'List only working authorization servers, the one the hosts should use first.',
             evidence: [...exchangeIds],
           },

@@ -24,7 +24,9 @@ export const checkKeycloakSessionBound = defineCheck<ProviderQuirkInput>({ id: '
     quirkDraft(input, {
       code: 'PROVIDER_KEYCLOAK_SESSION_BOUND',
       message: `Keycloak's refresh_expires_in is ${parsed.data} s (${humanDuration(parsed.data)}): the refresh token is bound to the SSO session and stops working after that much idle time, so users who come back later must sign in again`,
-      fix: 'Request the offline_access scope (offline tokens outlive the SSO session), or raise "SSO Session Idle" and "SSO Session Max" in the realm settings.',
+      fix: input.scope.split(/\s+/).includes('offline_access')
+        ? 'offline_access was requested and Keycloak still bound the refresh token to the SSO session: assign the offline_access client scope to the client (Client scopes tab) and give users the offline_access role, or raise "SSO Session Idle" and "SSO Session Max" in the realm settings.'
+        : 'Request the offline_access scope (offline tokens outlive the SSO session; MCP hosts ask for it when the metadata lists it in scopes_supported), or raise "SSO Session Idle" and "SSO Session Max" in the realm settings.',
     }),
   ];
 });

@@ -11,6 +11,8 @@ export interface ProviderQuirkInput {
   tokenUrl?: string;
   /** Raw body of the code-exchange response, when there was one. */
   tokenResponseBody?: string;
+  /** An MCP server's authorization server (the host builds the request from metadata) or a legacy plugin's; default plugin. */
+  protocol?: 'plugin' | 'mcp';
   /** The exchange that shows the consequence (usually the code exchange). */
   exchangeId?: string;
 }

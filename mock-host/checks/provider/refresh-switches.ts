@@ -19,7 +19,7 @@ export const checkRefreshSwitches = defineCheck<ProviderQuirkInput>({ id: 'provi
   // The scope may be in the manifest or baked into client_url's query; either reaches the provider.
   const scopes = scopeItems(input.scope, query?.get('scope'));
   const shownScope = input.scope.trim() === '' ? 'an empty scope' : `scope "${input.scope}"`;
-  const fix = providerFixForMissingRefreshToken(input.provider);
+  const fix = providerFixForMissingRefreshToken(input.provider, input.protocol);
   const missingScope = (needed: readonly string[]): boolean => !needed.some((s) => scopes.has(s));
 
   switch (input.provider) {
@@ -48,7 +48,7 @@ export const checkRefreshSwitches = defineCheck<ProviderQuirkInput>({ id: 'provi
     case 'auth0':
     case 'entra':
     case 'okta': {
-      if (!missingScope(['offline_access'])) return [];
+      if (!missingScope(['offline_access'])) return offlineAccessIgnored(input, where);
       const code = ({ auth0: 'PROVIDER_AUTH0_OFFLINE_ACCESS', entra: 'PROVIDER_ENTRA_OFFLINE_ACCESS', okta: 'PROVIDER_OKTA_OFFLINE_ACCESS' } as const)[input.provider];
       const name = ({ auth0: 'Auth0', entra: 'Microsoft Entra', okta: 'Okta' } as const)[input.provider];
       const audience = input.provider === 'auth0' && !query?.has('audience') ? '; the authorization URL also has no audience parameter' : '';
@@ -69,6 +69,23 @@ export const checkRefreshSwitches = defineCheck<ProviderQuirkInput>({ id: 'provi
   }
 });
 
+// Asked for offline_access and still no refresh token: the switch that is off lives in the provider's console.
+const CONSOLE_SWITCH = {
+  auth0: { code: 'PROVIDER_AUTH0_OFFLINE_ACCESS', name: 'Auth0', off: '"Allow Offline Access" is off on the Auth0 API (it is off by default), so Auth0 accepts offline_access and silently issues no refresh_token', fix: 'Turn on "Allow Offline Access" in the Auth0 API\'s settings (Applications → APIs → <your API> → Settings → Access Settings); offline_access is already requested.' },
+  okta: { code: 'PROVIDER_OKTA_OFFLINE_ACCESS', name: 'Okta', off: 'the Okta application does not allow the Refresh Token grant, so Okta issues no refresh_token', fix: 'Enable the Refresh Token grant type on the Okta application (General → Grant type), and allow it in the authorization server\'s access policy rule; offline_access is already requested.' },
+} as const;
+
+/**
+ * offline_access was asked for and the exchange succeeded without a refresh token: the API or application setting
+ * that lets the provider issue one is off.
+ */
+function offlineAccessIgnored(input: ProviderQuirkInput, where: string): FindingDraft[] {
+  if (input.provider !== 'auth0' && input.provider !== 'okta') return [];
+  if (typeof topLevelJsonFields(input.tokenResponseBody)?.access_token !== 'string') return [];
+  const { code, name, off, fix } = CONSOLE_SWITCH[input.provider];
+  return [quirkDraft(input, { code, message: `${name} (${where}) was asked for offline_access and the code exchange returned no refresh_token: ${off}`, fix })];
+}
+
 /**
  * access_type=offline is not enough: Google issues the refresh token only with its consent screen, which it shows
  * the first time a user authorizes the app and afterwards only for prompt=consent. A successful exchange without a
@@ -83,7 +100,7 @@ function googleSkippedConsent(input: ProviderQuirkInput, where: string): Finding
     quirkDraft(input, {
       code: 'PROVIDER_GOOGLE_OFFLINE_ACCESS',
       message: `the Google authorization URL ${where} has access_type=offline but ${prompt ? `prompt=${prompt}` : 'no prompt parameter'}, and this exchange returned no refresh_token: Google issues one only when its consent screen is shown, which without prompt=consent happens only the first time a user authorizes the app, so reinstalls get none`,
-      fix: providerFixForMissingRefreshToken('google'),
+      fix: providerFixForMissingRefreshToken('google', input.protocol),
     }),
   ];
 }

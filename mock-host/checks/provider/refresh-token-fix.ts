@@ -26,8 +26,28 @@ const FIX: Record<ProviderId, string> = {
 const GENERIC =
   'Return a refresh_token with every access token that has expires_in, and accept grant_type=refresh_token at the token endpoint; otherwise users lose access when the access token expires. With an OpenID Connect server, request offline_access and put prompt=consent in client_url: OIDC servers ignore offline_access without it.';
 
-export function providerFixForMissingRefreshToken(provider: ProviderId): string {
-  return FIX[provider];
+/**
+ * Behind an MCP server the developer writes no authorization URL or scope: the host builds both from the
+ * authorization server's metadata (and the protected resource metadata), and adds offline_access only when the
+ * metadata lists it. Where that changes the fix, it says so.
+ */
+const MCP_FIX: Partial<Record<ProviderId, string>> = {
+  google:
+    'MCP hosts build the authorization URL from the authorization server metadata and never add access_type=offline or prompt=consent: serve metadata for the MCP server whose authorization_endpoint adds both before redirecting to Google, or put an authorization server of your own in front of Google.',
+  dropbox:
+    'MCP hosts build the authorization URL from the authorization server metadata and never add token_access_type=offline: serve metadata whose authorization_endpoint adds it before redirecting to Dropbox, or put an authorization server of your own in front.',
+  auth0:
+    'MCP hosts ask for offline_access only when the authorization server metadata lists it in scopes_supported (Auth0\'s does): turn on "Allow Offline Access" on the Auth0 API, and since hosts send the RFC 8707 resource rather than audience, set the tenant\'s default audience (or enable Auth0\'s resource parameter support) so tokens are issued for the MCP server.',
+  entra:
+    'MCP hosts ask for offline_access only when the authorization server metadata lists it in scopes_supported: keep it there (Entra\'s own document lists it) or name it in the protected resource metadata\'s scopes_supported.',
+  okta: 'MCP hosts ask for offline_access only when the authorization server metadata lists it in scopes_supported: keep it in your custom authorization server\'s scopes, and enable the Refresh Token grant type on the Okta application.',
+  salesforce:
+    'MCP hosts ask only for the scopes the protected resource metadata (or the 401 challenge) names, plus offline_access when the authorization server metadata lists it: list refresh_token or offline_access there, and allow the "Perform requests at any time" scope on the connected app.',
+};
+
+/** The switch the provider needs; behind an MCP server, where the host and not the developer writes the request. */
+export function providerFixForMissingRefreshToken(provider: ProviderId, protocol: 'plugin' | 'mcp' = 'plugin'): string {
+  return (protocol === 'mcp' ? MCP_FIX[provider] : undefined) ?? FIX[provider];
 }
 
 /** The fix for a missing refresh token: the provider's switch when it is known, the RFC 6749 advice otherwise. */

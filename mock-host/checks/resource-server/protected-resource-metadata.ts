@@ -17,9 +17,12 @@ export interface PrmFetch {
 
 const cite = (f: PrmFetch) => ({ evidence: [f.exchangeId], reproduce: f.curl });
 
-/** PRM_UNREACHABLE: none of the URLs the profile tries gave 200 JSON. */
+/**
+ * PRM_UNREACHABLE: none of the URLs the profile tries answered 200. A 200 that is not JSON metadata was reached:
+ * PRM_INVALID says what is wrong with it.
+ */
 export const checkPrmReachable = defineCheck<{ tried: readonly PrmFetch[]; timeoutMs: number }>({ id: 'prm-reachable', codes: ['PRM_UNREACHABLE'] }, ({ tried, timeoutMs }) => {
-  if (tried.some((f) => f.status === 200 && f.json)) return [];
+  if (tried.some((f) => f.status === 200)) return [];
   const last = tried.at(-1);
   if (!last) return [];
   const what = tried.map((f) => `${f.url} → ${f.status ?? f.error ?? 'no answer'}`).join('; ');

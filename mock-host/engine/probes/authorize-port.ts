@@ -4,9 +4,9 @@ import type { HostSession } from '../session.ts';
 
 /** Where a browser authorization ended; the engine does not know about browsers, the caller supplies one. */
 export type AuthorizeOutcome =
-  | { kind: 'callback'; url: string; exchangeId?: string }
+  | { kind: 'callback'; url: string; exchangeId?: string; /** The login pressed the consent page's deny button. */ deniedConsent?: boolean }
   | { kind: 'refused'; status: number; text: string; exchangeId?: string }
-  | { kind: 'unreachable'; detail: string; exchangeId?: string };
+  | { kind: 'unreachable'; detail: string; exchangeId?: string; deniedConsent?: boolean };
 export type Authorize = (sent: AuthorizationRequest) => Promise<AuthorizeOutcome>;
 
 /** A fresh authorization (own state, own code) for a probe that will spend or misuse the code. */

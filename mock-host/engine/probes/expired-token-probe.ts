@@ -1,4 +1,5 @@
 import { checkInvalidCredentialAnswer } from '../../checks/api/check-invalid-token.ts';
+import { checkExpiredChallengeNamesError } from '../../checks/resource-server/expired-challenge.ts';
 import { probeCall, protectedOperation } from '../probe-tokens.ts';
 import type { HostSession } from '../session.ts';
 
@@ -33,5 +34,7 @@ export async function probeExpiredToken(session: HostSession): Promise<string> {
   }
   const call = await probeCall(session, op, `Bearer ${c.accessToken}`, `probe ${op.operationId} with the expired access token`);
   session.findings.run(checkInvalidCredentialAnswer, { outcome: call.outcome, credential: 'expired', operationId: op.operationId, curl: call.curl });
+  // MCP hosts tell "refresh now" from "sign in again" by the challenge's error (EXPIRED_TOKEN_CHALLENGE_NO_ERROR).
+  if (session.profile.mcp) session.findings.run(checkExpiredChallengeNamesError, { outcome: call.outcome, credential: 'expired', curl: call.curl });
   return `${how}; the old token got ${call.outcome.response?.status ?? call.outcome.error?.kind}`;
 }

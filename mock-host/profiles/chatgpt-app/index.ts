@@ -31,8 +31,9 @@ export const chatgptApp: HostProfile = {
   oauthDomainRule: { required: false, exemptDomains: [] },
   requiresOperationSecurity: false,
   severityOverrides: { AS_OIDC_DISCOVERY_MISSING: 'warning', PRM_WELL_KNOWN_FORM_MISSING: 'warning', UNKNOWN_CLIENT_NOT_INVALID_CLIENT: 'info', REFRESH_ERROR_NOT_INVALID_GRANT: 'warning', EXPIRED_TOKEN_CHALLENGE_NO_ERROR: 'warning', SCOPE_EMPTY_REJECTED: 'error' },
+  mcp: { wire, scopeStepUp: { terminalWithoutInsufficientScope: false, toolLevelChallenge: true }, readsToolSecuritySchemes: true },
   flow: {
-    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted'], asPick: 'first', fetchesOpenIdAlongside: true, resourceComparison: 'canonical', cimdMethods: ['none', 'private_key_jwt'] }),
+    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted'], asPick: 'first', asPickUnconfirmed: true, fetchesOpenIdAlongside: true, resourceComparison: 'canonical', cimdMethods: ['none', 'private_key_jwt'], cimdFallsBackToDcr: false }),
     client: mcpClient({
       configuredSecretMethod: 'client_secret_post',
       usesCimd: () => true,

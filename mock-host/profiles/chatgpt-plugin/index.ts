@@ -1,6 +1,7 @@
 import type { HostProfile } from '../host-profile.ts';
 import { configuredConfidentialClient } from '../defaults/configured-client.ts';
 import { pluginManifestDiscovery } from '../defaults/discovery/plugin-manifest.ts';
+import { PLUGIN_HOST_LIMITS } from '../defaults/host-limits.ts';
 import { hostCallback } from '../defaults/redirect.ts';
 import { refreshOnExpiry } from '../defaults/refresh-on-expiry.ts';
 import { restCall } from '../defaults/rest-call.ts';
@@ -13,17 +14,7 @@ export const chatgptPlugin: HostProfile = {
   displayName: 'ChatGPT plugin',
   description: "ChatGPT's 2023 plugin installer: ai-plugin.json manifest, OpenAPI, a confidential OAuth client, no PKCE",
   timeouts: { discoveryMs: 15_000, tokenMs: 15_000, apiMs: 45_000, slowApiWarningMs: 10_000, browserNavigationMs: 30_000 },
-  limits: {
-    maxBodyBytes: 2_000_000,
-    apiResponseChars: 100_000,
-    maxRedirects: 5,
-    nameForModelChars: 50,
-    nameForHumanChars: 20,
-    descriptionForHumanChars: 100,
-    descriptionForModelChars: 8_000,
-    operationDescriptionChars: 200,
-    parameterDescriptionChars: 200,
-  },
+  limits: PLUGIN_HOST_LIMITS,
   lostCredentials: {
     code: 'USER_MISSING_CREDENTIALS',
     userMessage: 'Error getting system message: {"message": "User is missing credentials"}',

@@ -32,8 +32,9 @@ export const claudeCode: HostProfile = {
   oauthDomainRule: { required: false, exemptDomains: [] },
   requiresOperationSecurity: false,
   severityOverrides: { AS_OIDC_DISCOVERY_MISSING: 'info', PRM_WELL_KNOWN_FORM_MISSING: 'info', UNKNOWN_CLIENT_NOT_INVALID_CLIENT: 'info', REFRESH_ERROR_NOT_INVALID_GRANT: 'warning', EXPIRED_TOKEN_CHALLENGE_NO_ERROR: 'info', SCOPE_EMPTY_REJECTED: 'warning' },
+  mcp: { wire, scopeStepUp: { terminalWithoutInsufficientScope: false, toolLevelChallenge: false }, readsToolSecuritySchemes: false },
   flow: {
-    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted', 'root'], asPick: 'first', fetchesOpenIdAlongside: false, resourceComparison: 'canonical', cimdMethods: ['none'] }),
+    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted', 'root'], asPick: 'first', asPickUnconfirmed: false, fetchesOpenIdAlongside: false, resourceComparison: 'canonical', cimdMethods: ['none'], cimdFallsBackToDcr: true }),
     client: mcpClient({
       configuredSecretMethod: 'client_secret_post',
       usesCimd: (server) => server.tokenEndpointAuthMethods?.includes('none') ?? false,
@@ -67,9 +68,10 @@ export const claudeCode: HostProfile = {
       acceptHeader: 'application/json',
       checks: MCP_TOKEN_CHECKS,
       fields: {
-        authorization_code: ['grant_type', 'code', 'redirect_uri', 'code_verifier', 'client_id', 'resource'],
+        // client_secret only for a client configured with one (`claude mcp add --client-id … --client-secret`).
+        authorization_code: ['grant_type', 'code', 'redirect_uri', 'code_verifier', 'client_id', 'client_secret', 'resource'],
         // UNCONFIRMED (§5 row 10b): modelled as ChatGPT's refresh without the assertion.
-        refresh_token: ['grant_type', 'refresh_token', 'client_id', 'resource'],
+        refresh_token: ['grant_type', 'refresh_token', 'client_id', 'client_secret', 'resource'],
       },
     },
     call: mcpCall({ wire, opensEventStream: false }),

@@ -34,8 +34,9 @@ export const claudeConnector: HostProfile = {
   oauthDomainRule: { required: false, exemptDomains: [] },
   requiresOperationSecurity: false,
   severityOverrides: { AS_OIDC_DISCOVERY_MISSING: 'info', PRM_WELL_KNOWN_FORM_MISSING: 'info', UNKNOWN_CLIENT_NOT_INVALID_CLIENT: 'warning', REFRESH_ERROR_NOT_INVALID_GRANT: 'error', EXPIRED_TOKEN_CHALLENGE_NO_ERROR: 'info', SCOPE_EMPTY_REJECTED: 'info' },
+  mcp: { wire, scopeStepUp: { terminalWithoutInsufficientScope: true, toolLevelChallenge: false }, readsToolSecuritySchemes: false },
   flow: {
-    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted', 'root'], asPick: 'first', fetchesOpenIdAlongside: false, resourceComparison: 'exact', cimdMethods: ['none'] }),
+    discovery: mcpMetadataDiscovery({ wire, prmProbe: ['path-inserted', 'root'], asPick: 'first', asPickUnconfirmed: false, fetchesOpenIdAlongside: false, resourceComparison: 'exact', cimdMethods: ['none'], cimdFallsBackToDcr: true }),
     client: mcpClient({
       // A confidential pre-registered client: client_secret_post only, no Basic fallback (reported, §2).
       configuredSecretMethod: 'client_secret_post',

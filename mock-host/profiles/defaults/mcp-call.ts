@@ -8,6 +8,8 @@ import { fillToolInput } from '../../mcp/tool-input.ts';
 import type { ApiOperation } from '../../model/target.ts';
 import type { HttpOutcome } from '../../recorder/exchange.ts';
 import type { CallResult, CallStrategy } from '../host-profile.ts';
+import { declaredToolScopes } from '../../checks/resource-server/tool-security-schemes.ts';
+import { mcpStaleSessions } from './mcp-stale-sessions.ts';
 
 /** One MCP session the host holds, opened with one Authorization value. */
 interface Connection {
@@ -36,9 +38,10 @@ function stateOf(session: HostSession): McpState {
   return state;
 }
 
-function toolsAsOperations(endpoint: string, tools: readonly { name: string; description?: string; inputSchema?: unknown; annotations?: { readOnlyHint?: boolean } }[]): ApiOperation[] {
+function toolsAsOperations(endpoint: string, tools: readonly { name: string; description?: string; inputSchema?: unknown; annotations?: { readOnlyHint?: boolean; destructiveHint?: boolean } }[]): ApiOperation[] {
   return tools.map((tool) => {
     const input = fillToolInput(tool.inputSchema);
+    const scopes = declaredToolScopes(tool);
     return {
       operationId: tool.name,
       method: 'TOOL',
@@ -50,6 +53,8 @@ function toolsAsOperations(endpoint: string, tools: readonly { name: string; des
       ...(tool.description ? { description: tool.description } : {}),
       ...(input ? { input } : {}),
       ...(tool.annotations?.readOnlyHint === true ? { readOnly: true } : {}),
+      ...(tool.annotations?.destructiveHint === false ? { nonDestructive: true } : {}),
+      ...(scopes.length ? { scopes } : {}),
     };
   });
 }
@@ -134,5 +139,6 @@ export function mcpCall(options: { wire: McpWire; opensEventStream: boolean }): 
     },
     known: (session) => states.get(session)?.tools,
     call,
+    staleSessions: mcpStaleSessions(options.wire),
   };
 }

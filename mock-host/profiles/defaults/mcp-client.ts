@@ -104,6 +104,7 @@ export function mcpClient(shape: McpClientShape): ClientStrategy {
       if (registrationEndpoint) return dcrClient(session, shape, { ...server, registrationEndpoint });
       return session.abort(`${session.profile.displayName} has no way to get a client: no client ID metadata document support it uses, no registration endpoint, no PLUGIN_CLIENT_ID`, 'failed', ['AS_NO_CLIENT_REGISTRATION']);
     },
+    registrationBody: (redirectUri) => shape.dcrBody(redirectUri),
     clientAuthFix: (used) =>
       `Accept ${used}: ${used === 'client_secret_post' ? 'this host sends the client secret in the request body and never retries with HTTP Basic' : 'it is the method this host uses'}.`,
   };

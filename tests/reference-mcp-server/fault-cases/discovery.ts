@@ -127,7 +127,7 @@ export const asMetadataCases: FaultCases<
   'cimd-without-none': {
     async check(server, faulty) {
       const metadata = (await request(`${server.url}${OAUTH_METADATA}`)).json;
-      expect(at(metadata, 'token_endpoint_auth_methods_supported')).toEqual(faulty ? ['client_secret_basic'] : ['none', 'client_secret_post', 'client_secret_basic', 'private_key_jwt']);
+      expect(at(metadata, 'token_endpoint_auth_methods_supported')).toEqual(faulty ? ['client_secret_post', 'client_secret_basic'] : ['none', 'client_secret_post', 'client_secret_basic', 'private_key_jwt']);
       expect(at(metadata, 'client_id_metadata_document_supported')).toBe(true);
       expect(at(metadata, 'registration_endpoint')).toBe(`${server.url}/register`);
     },

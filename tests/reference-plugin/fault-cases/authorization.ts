@@ -175,4 +175,18 @@ export const authorizationCases = {
       expect(signedIn.headers.getSetCookie()).not.toHaveLength(0);
     },
   },
+  'consent-deny-ignored': {
+    async check(plugin, faulty) {
+      const denied = await authorizeAndDecide(plugin, {}, { decision: 'deny' });
+      if (denied.kind !== 'redirect') throw new Error(`expected a redirect after Deny, got HTTP ${denied.result.status}`);
+      expect(denied.url.searchParams.get('state')).toBe(SENT_STATE);
+      if (faulty) {
+        expect(denied.url.searchParams.get('code')).toBeTruthy();
+        expect(denied.url.searchParams.has('error')).toBe(false);
+      } else {
+        expect(denied.url.searchParams.get('error')).toBe('access_denied');
+        expect(denied.url.searchParams.has('code')).toBe(false);
+      }
+    },
+  },
 } satisfies Partial<Record<Fault, FaultCase>>;

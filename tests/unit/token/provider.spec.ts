@@ -82,6 +82,7 @@ interface QuirkCase {
   input: ProviderQuirkInput;
   codes: FindingCode[];
   says?: string[];
+  fixSays?: string[];
 }
 
 const QUIRKS: QuirkCase[] = [
@@ -104,6 +105,33 @@ const QUIRKS: QuirkCase[] = [
   { name: 'Entra with offline_access in client_url query', input: { provider: 'entra', authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?scope=offline_access%20User.Read', scope: '' }, codes: [] },
   { name: 'Okta with an empty scope', input: { provider: 'okta', authorizeUrl: 'https://dev-1.okta.com/oauth2/default/v1/authorize', scope: '' }, codes: ['PROVIDER_OKTA_OFFLINE_ACCESS'], says: ['an empty scope'] },
   { name: 'Okta with offline_access', input: { provider: 'okta', authorizeUrl: 'https://dev-1.okta.com/oauth2/default/v1/authorize', scope: 'openid offline_access' }, codes: [] },
+  {
+    name: 'Auth0 with offline_access, exchange without refresh token (API does not allow offline access)',
+    input: { provider: 'auth0', authorizeUrl: 'https://acme.us.auth0.com/authorize', scope: 'notes:read offline_access', tokenResponseBody: NO_REFRESH },
+    codes: ['PROVIDER_AUTH0_OFFLINE_ACCESS'],
+    says: ['Allow Offline Access'],
+  },
+  {
+    name: 'Okta with offline_access, exchange without refresh token (no Refresh Token grant)',
+    input: { provider: 'okta', authorizeUrl: 'https://dev-1.okta.com/oauth2/default/v1/authorize', scope: 'openid offline_access', tokenResponseBody: NO_REFRESH },
+    codes: ['PROVIDER_OKTA_OFFLINE_ACCESS'],
+    says: ['Refresh Token grant'],
+  },
+  { name: 'Okta with offline_access, failed exchange (no evidence)', input: { provider: 'okta', authorizeUrl: 'https://dev-1.okta.com/oauth2/default/v1/authorize', scope: 'openid offline_access', tokenResponseBody: JSON.stringify({ error: 'invalid_grant' }) }, codes: [] },
+  {
+    name: 'Google behind an MCP server: the fix is the metadata the host reads, not a client_url',
+    input: { provider: 'google', protocol: 'mcp', authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth', scope: 'openid email' },
+    codes: ['PROVIDER_GOOGLE_OFFLINE_ACCESS'],
+    says: ['no access_type parameter'],
+    fixSays: ['authorization_endpoint'],
+  },
+  {
+    name: 'Entra behind an MCP server without offline_access: hosts ask for it only when the metadata lists it',
+    input: { provider: 'entra', protocol: 'mcp', authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', scope: 'notes:read' },
+    codes: ['PROVIDER_ENTRA_OFFLINE_ACCESS'],
+    fixSays: ['scopes_supported'],
+  },
+  { name: 'Entra with offline_access, no refresh token: no console switch to name', input: { provider: 'entra', authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', scope: 'openid offline_access', tokenResponseBody: NO_REFRESH }, codes: [] },
   { name: 'Dropbox online', input: { provider: 'dropbox', authorizeUrl: 'https://www.dropbox.com/oauth2/authorize', scope: '' }, codes: ['PROVIDER_DROPBOX_OFFLINE'] },
   { name: 'Dropbox offline', input: { provider: 'dropbox', authorizeUrl: 'https://www.dropbox.com/oauth2/authorize?token_access_type=offline', scope: '' }, codes: [] },
   { name: 'Salesforce api only', input: { provider: 'salesforce', authorizeUrl: 'https://login.salesforce.com/services/oauth2/authorize', scope: 'api' }, codes: ['PROVIDER_SALESFORCE_REFRESH_SCOPE'] },
@@ -155,6 +183,13 @@ const QUIRKS: QuirkCase[] = [
     input: { provider: 'keycloak', authorizeUrl: 'https://sso.acme.io/realms/main/protocol/openid-connect/auth', scope: 'openid', tokenResponseBody: JSON.stringify({ access_token: 'kc-access-1', refresh_expires_in: 1800, refresh_token: 'kc-refresh-1' }) },
     codes: ['PROVIDER_KEYCLOAK_SESSION_BOUND'],
     says: ['1800 s (30 min)'],
+    fixSays: ['Request the offline_access scope'],
+  },
+  {
+    name: 'Keycloak session-bound although offline_access was asked for (client scope not assigned)',
+    input: { provider: 'keycloak', authorizeUrl: 'https://sso.acme.io/realms/main/protocol/openid-connect/auth', scope: 'notes:read offline_access', tokenResponseBody: JSON.stringify({ access_token: 'kc-access-1', refresh_expires_in: 1800, refresh_token: 'kc-refresh-1' }) },
+    codes: ['PROVIDER_KEYCLOAK_SESSION_BOUND'],
+    fixSays: ['assign the offline_access client scope'],
   },
   {
     name: 'Keycloak offline token (refresh_expires_in 0)',
@@ -178,6 +213,7 @@ for (const c of QUIRKS) {
       expect(d.fix.length).toBeGreaterThan(30);
     }
     for (const s of c.says ?? []) expect(drafts[0]?.message).toContain(s);
+    for (const s of c.fixSays ?? []) expect(drafts[0]?.fix).toContain(s);
   });
 }
 

@@ -1,7 +1,11 @@
 import { checkAuthorizationServerUsable, checkAsIssuer, checkAsMetadataReachable, checkCimdAuthMethods, checkClientRegistrationOffered, checkIssAdvertised, checkOfflineAccessAdvertised, checkOidcDiscoveryAlongside, checkPkceAdvertised, type AsMetadataFacts, type AsMetadataFetch } from '../../../checks/authorization-server/metadata.ts';
 import { checkChallengePointsAtMetadata } from '../../../checks/resource-server/challenge.ts';
 import { checkPrmNoOfflineAccess, checkPrmReachable, checkPrmResource, checkPrmValid, checkPrmWellKnownForms, type PrmFetch } from '../../../checks/resource-server/protected-resource-metadata.ts';
+import { checkToolAuthChallenge } from '../../../checks/resource-server/tool-auth-challenge.ts';
 import { checkUnauthenticatedAnswer } from '../../../checks/resource-server/unauthenticated-answer.ts';
+import { jsonRpcSignal } from '../../../mcp/jsonrpc-answer.ts';
+import type { HttpOutcome } from '../../../recorder/exchange.ts';
+import { callToolsWithoutToken } from './mcp-tool-probe.ts';
 import { firstMcpRequest, type McpWire } from '../../../mcp/first-request.ts';
 import { authorizationServerMetadataSchema, protectedResourceMetadataSchema } from '../../../mcp/metadata-schemas.ts';
 import { authorizationServerMetadataUrls, canonicalResource, protectedResourceMetadataUrls } from '../../../mcp/resource-uri.ts';
@@ -13,6 +17,7 @@ import { parseJsonText } from '../../../text/structured-text.ts';
 import type { DiscoveryStrategy } from '../../host-profile.ts';
 import { CATALOG } from '../../../findings/catalog.ts';
 import type { DiscoveryContext, DiscoveryResult } from './discovery-context.ts';
+import { checkMixedAuthTools } from './mcp-tool-schemes.ts';
 
 /** How one MCP host finds its way from the URL a user typed to an authorization server (PROTOCOL-MCP.md §5 rows 1–4). */
 export interface McpDiscoveryShape {
@@ -21,23 +26,20 @@ export interface McpDiscoveryShape {
   prmProbe: readonly ('path-inserted' | 'root')[];
   /** `first`: the host uses authorization_servers[0] and never falls back; `any`: the first that works. */
   asPick: 'first' | 'any';
+  /** Which entry the host uses is UNCONFIRMED (ChatGPT): a broken entry anywhere may be the one it picks, so each is fatal. */
+  asPickUnconfirmed: boolean;
   /** The host also fetches openid-configuration when RFC 8414 answered (ChatGPT). */
   fetchesOpenIdAlongside: boolean;
   /** How the host compares the metadata's resource with the URL the user entered. */
   resourceComparison: 'exact' | 'canonical';
   /** The token endpoint auth methods the host's client metadata document offers (AS_CIMD_AUTH_METHOD_MISMATCH). */
   cimdMethods: readonly string[];
+  /** The host uses CIMD only when the AS lists one of those methods, else DCR (Claude's CIMD gate); false: CIMD whenever advertised. */
+  cimdFallsBackToDcr: boolean;
 }
 
-interface Fetched {
-  url: string;
-  exchangeId: string;
-  curl: string;
-  status?: number;
-  contentType?: string;
-  error?: string;
-  json?: Record<string, unknown>;
-}
+/** One metadata fetch as the host made it: the shape the metadata checks read. */
+type Fetched = PrmFetch;
 
 async function getJson(recorder: Recorder, ctx: DiscoveryContext, url: string, label: string, userAgent: string): Promise<Fetched> {
   const outcome = await recorder.send({
@@ -59,26 +61,45 @@ async function getJson(recorder: Recorder, ctx: DiscoveryContext, url: string, l
   return { ...base, status: res.status, ...(contentType ? { contentType } : {}), ...(json ? { json } : {}) };
 }
 
-/** Step 1: the host's first MCP request, without a token. */
+/** `server/discover` failed as a method, not for want of a token: the host falls back to `initialize` (§5 row 1). */
+function discoverUnsupported(outcome: HttpOutcome): boolean {
+  const res = outcome.response;
+  if (!res) return false;
+  if (res.status === 400 || res.status === 404 || res.status === 405) return true;
+  if (res.status < 200 || res.status >= 300) return false;
+  const signal = jsonRpcSignal(res.body, res.headers['content-type']);
+  return !!signal.error && !signal.authError;
+}
+
+/** Step 1: the host's first MCP request, without a token (on the 2026-07-28 wire, initialize if server/discover fails). */
 async function unauthenticatedRequest(ctx: DiscoveryContext, shape: McpDiscoveryShape) {
-  const request = firstMcpRequest(shape.wire);
-  const outcome = await ctx.recorder.send({
-    method: 'POST',
-    url: ctx.origin,
-    headers: request.headers,
-    body: request.body,
-    phase: 'discover',
-    label: `MCP ${request.method} without a token`,
-    timeoutMs: ctx.profile.timeouts.discoveryMs,
-    maxBodyBytes: ctx.profile.limits.maxBodyBytes,
-    cacheable: true,
-  });
+  const send = (request: ReturnType<typeof firstMcpRequest>) =>
+    ctx.recorder.send({
+      method: 'POST',
+      url: ctx.origin,
+      headers: request.headers,
+      body: request.body,
+      phase: 'discover',
+      label: `MCP ${request.method} without a token`,
+      timeoutMs: ctx.profile.timeouts.discoveryMs,
+      maxBodyBytes: ctx.profile.limits.maxBodyBytes,
+      cacheable: true,
+    });
+  let request = firstMcpRequest(shape.wire);
+  let outcome = await send(request);
+  if (shape.wire.firstMethod === 'server/discover' && discoverUnsupported(outcome)) {
+    request = firstMcpRequest({ ...shape.wire, firstMethod: 'initialize' });
+    outcome = await send(request);
+  }
   const curl = ctx.recorder.curlOf(outcome.exchangeId);
   ctx.findings.run(checkUnauthenticatedAnswer, { outcome, method: request.method, curl });
   const status = outcome.response?.status ?? 0;
   const challenge = bearerChallenge(outcome.response?.headers['www-authenticate']);
   ctx.findings.run(checkChallengePointsAtMetadata, { status, ...(challenge ? { challenge } : {}), exchangeId: outcome.exchangeId, curl });
-  return { status, challenge, exchangeId: outcome.exchangeId };
+  const res = outcome.response;
+  // A 2xx that refuses in its body (a JSON-RPC auth error) is no authless server: MCP_UNAUTHENTICATED_NOT_401 says so.
+  const refusedInBody = !!res && status >= 200 && status < 300 && !!jsonRpcSignal(res.body, res.headers['content-type']).authError;
+  return { status, challenge, exchangeId: outcome.exchangeId, refusedInBody };
 }
 
 /** Steps 2–3: the protected resource metadata, from the pointer or the well-known forms, in the host's order. */
@@ -198,16 +219,25 @@ const DISCOVERY_SECTIONS = new Set(['resource-server', 'authorization-server', '
 async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape): Promise<DiscoveryResult> {
   const entered = ctx.settings.url ?? ctx.origin;
   const first = await unauthenticatedRequest(ctx, shape);
-  if (first.status >= 200 && first.status < 300 && !first.challenge) {
+  // Not refused with 401 (and not refused in the body either): maybe mixed auth, or no auth at all. The host lists the
+  // tools without a token and calls a few read-only ones; their answers show whether, and how, it demands auth.
+  if (first.status !== 0 && first.status !== 401 && !first.refusedInBody) {
+    const calls = await callToolsWithoutToken(ctx, shape.wire);
+    checkMixedAuthTools(ctx, calls);
+    if (calls) ctx.findings.run(checkToolAuthChallenge, { calls, acceptsToolLevelChallenge: ctx.profile.mcp?.scopeStepUp.toolLevelChallenge ?? false, hostName: ctx.profile.displayName });
+    else ctx.findings.skip(checkToolAuthChallenge, 'no MCP session or tool list without a token');
+  }
+  if (first.status >= 200 && first.status < 300 && !first.challenge && !first.refusedInBody) {
     // No sign-in demanded: an authless (or per-tool) server. The OAuth scenarios skip it; tools are called as they are.
     return { target: { origin: ctx.origin, manifestUrl: '', openapiUrl: '', auth: { type: 'none' }, operations: [] } };
   }
   if (first.status === 0) return { fatal: 'the MCP endpoint did not answer' };
   const pointer = first.challenge?.params.resource_metadata;
   const prm = await protectedResource(ctx, shape, pointer);
-  if (!prm?.json) return { fatal: 'no protected resource metadata: the host cannot find the authorization server' };
+  if (!prm) return { fatal: 'no protected resource metadata: the host cannot find the authorization server' };
   const prmFetch = prm as PrmFetch;
   ctx.findings.run(checkPrmValid, { fetch: prmFetch });
+  if (!prm.json) return { fatal: 'the protected resource metadata is not JSON: the host cannot find the authorization server' };
   const parsed = protectedResourceMetadataSchema.safeParse(prm.json);
   if (!parsed.success) return { fatal: 'the protected resource metadata lacks resource or authorization_servers' };
   const doc = parsed.data;
@@ -224,16 +254,19 @@ async function discoverMcpTarget(ctx: DiscoveryContext, shape: McpDiscoveryShape
   if (all.length > 1) {
     for (const [index, facts] of all.entries()) {
       const problem = problemOf(facts);
-      if (problem) ctx.findings.run(checkAuthorizationServerUsable, { issuer: facts.issuer, index, usedByHost: shape.asPick === 'any' || index === 0, problem, exchangeIds: facts.tried.map((t) => t.exchangeId) });
+      if (problem) ctx.findings.run(checkAuthorizationServerUsable, { issuer: facts.issuer, index, usedByHost: shape.asPickUnconfirmed || index === chosenIndex, pickUnconfirmed: shape.asPickUnconfirmed && index !== chosenIndex, problem, exchangeIds: facts.tried.map((t) => t.exchangeId) });
     }
   }
   const facts = all[chosenIndex];
   if (!facts) return { fatal: 'the protected resource metadata names no authorization server' };
+  // The entry the host uses is broken and PRM_AUTHORIZATION_SERVER_UNUSABLE already says how: the host stops there.
+  const chosenProblem = all.length > 1 ? problemOf(facts) : undefined;
+  if (chosenProblem) return { fatal: `${ctx.profile.displayName} uses authorization_servers[${chosenIndex}] (${facts.issuer.slice(0, 120)}), and ${chosenProblem}` };
   ctx.findings.run(checkAsMetadataReachable, { ...facts, timeoutMs: ctx.profile.timeouts.discoveryMs });
   ctx.findings.run(checkAsIssuer, facts);
   ctx.findings.run(checkPkceAdvertised, facts);
   ctx.findings.run(checkClientRegistrationOffered, { ...facts, clientConfigured: !!ctx.settings.clientId });
-  ctx.findings.run(checkCimdAuthMethods, { ...facts, documentMethods: shape.cimdMethods });
+  ctx.findings.run(checkCimdAuthMethods, { ...facts, documentMethods: shape.cimdMethods, fallsBackToDcr: shape.cimdFallsBackToDcr });
   ctx.findings.run(checkOfflineAccessAdvertised, facts);
   ctx.findings.run(checkIssAdvertised, facts);
   if (shape.fetchesOpenIdAlongside) ctx.findings.run(checkOidcDiscoveryAlongside, { ...(facts.oauth ? { oauth: facts.oauth } : {}), ...(facts.openid ? { openid: facts.openid } : {}) });
