@@ -11,6 +11,7 @@ import { startReferenceMcpTarget, startReferencePluginTarget } from './reference
 import { runScenario, type ScenarioReporting } from './run-scenario.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import { describeFindings } from './scenario-outcome.ts';
+import { scenarioContextOptions } from './scenario-browser-state.ts';
 import { labelFindings } from './allure-findings.ts';
 
 /** Where the scenarios run: PLUGIN_URL, the bundled plugin, or a simulated target. */
@@ -115,9 +116,7 @@ export async function runScenarioTest(args: {
   });
   mockHost.track(session);
   // A returning user's browser: signed in once per run and host, unless the scenario is about signing in.
-  const saved = scenario.signIn === 'reuse' ? target.shared?.signIns.get(profile.id) : undefined;
-  const storageState = settings.login.storageState ?? saved;
-  const context = await browser.newContext(storageState ? { storageState } : {});
+  const context = await browser.newContext(scenarioContextOptions({ login: settings.login, signIn: scenario.signIn, saved: target.shared?.signIns.get(profile.id) }));
   let result: ScenarioResult;
   try {
     result = await runScenario({ scenario, session, context, mockHost, reporting: playwrightReporting(scenario.kind === 'conformance') });

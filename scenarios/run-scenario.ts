@@ -5,6 +5,7 @@ import { redactFinding } from '../mock-host/findings/finding.ts';
 import { profileIdOf } from '../mock-host/profiles/registry.ts';
 import type { ScenarioResult } from '../mock-host/report/scenario-result.ts';
 import type { MockHostServer } from '../mock-host/server/mock-host-server.ts';
+import { brokenClaims } from './scenario-claims.ts';
 import { decideOutcome, reportedFindings } from './scenario-outcome.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import type { UserBrowser } from '../mock-host/browser/install-in-users-browser.ts';
@@ -36,7 +37,18 @@ export async function runScenario(args: {
   mockHost?: MockHostServer;
   reporting: ScenarioReporting;
 }): Promise<ScenarioResult> {
-  const { scenario, session, reporting } = args;
+  const { scenario, session } = args;
+  // Every text the scenario attaches, for the claim that no secret reaches its report.
+  const reported: string[] = [];
+  const inner = args.reporting;
+  const reporting: ScenarioReporting = {
+    step: (title, body, step) => inner.step(title, body, step),
+    ...(inner.log ? { log: (line: string) => inner.log?.(line) } : {}),
+    attach: (name, body, contentType) => {
+      if (typeof body === 'string') reported.push(body);
+      return inner.attach(name, body, contentType);
+    },
+  };
   // Re-applied at every output: a secret learnt in a later step (a refreshed token) may sit in an earlier text.
   const redact = (text: string): string => session.secrets.redact(text);
   const started = performance.now();
@@ -76,19 +88,25 @@ export async function runScenario(args: {
       break;
     }
   }
-  return scenarioResult({ scenario, session, ...(abort ? { abort } : {}), durationMs: performance.now() - started });
+  return scenarioResult({ scenario, session, ...(abort ? { abort } : {}), durationMs: performance.now() - started, reported });
 }
 
 /**
  * What a scenario run on this session amounts to, in the form summary.json is built from: the findings in its focus,
  * its status and reason, the checks it reached and where the time went. `abort` is what stopped its steps.
  */
-export function scenarioResult(args: { scenario: ScenarioFile; session: HostSession; abort?: LifecycleAbort; durationMs: number }): ScenarioResult {
+export function scenarioResult(args: { scenario: ScenarioFile; session: HostSession; abort?: LifecycleAbort; durationMs: number; reported?: readonly string[] }): ScenarioResult {
   const { scenario, session, abort } = args;
   const redact = (text: string): string => session.secrets.redact(text);
   const profile = profileIdOf(session.profile);
   const findings = reportedFindings(scenario, session.findings.list(), session.fatalCodes).map((f) => ({ ...redactFinding(f, redact), profile }));
-  const outcome = decideOutcome(scenario, findings, abort);
+  const broken = brokenClaims(scenario.simulated?.claims, {
+    exchanges: session.recorder.exchanges(),
+    loginRounds: session.metrics.loginRounds,
+    reported: [...(args.reported ?? []), JSON.stringify(findings), abort ? redact(abort.message) : ''],
+    secrets: session.secrets.values(),
+  });
+  const outcome = decideOutcome(scenario, findings, abort, broken);
   const target = session.target;
   return {
     id: scenario.id,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigError } from '../mock-host/config/config-error.ts';
 import type { Settings } from '../mock-host/config/settings.ts';
 import type { FindingCode } from '../mock-host/findings/catalog.ts';
+import type { Claims } from './scenario-claims.ts';
 import { parseExpectedFinding, type ExpectedFinding } from './expected-finding.ts';
 import { normaliseStep, scenarioFileSchema, type ScenarioFileInput, type Step } from './scenario-schema.ts';
 import { describeHost, toSimulatedHost, type SimulatedHost } from './simulated-host.ts';
@@ -37,6 +38,8 @@ export interface ScenarioFile {
     expectations: ExpectedFinding[];
     /** `expect.allow`: findings that may appear besides (a severity only where the entry names one). */
     allowed: ExpectedFinding[];
+    /** `expect.claims`: the title's claims, counted from the run's records. */
+    claims?: Claims;
     /** `expect: {findings: [], none: true}`: no finding may appear but those allowed. */
     expectsClean: boolean;
     /** The host the expectations hold for (`host:`; default chatgpt-plugin). */
@@ -102,6 +105,7 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
       expectations: s.expect.findings.map((f) => parseExpectedFinding(f, 'catalog')),
       expected: [...new Set(s.expect.findings.map((f) => parseExpectedFinding(f, 'catalog').code))],
       allowed: (s.expect.allow ?? []).map((f) => parseExpectedFinding(f, 'any')),
+      ...(s.expect.claims ? { claims: s.expect.claims } : {}),
       expectsClean: s.expect.none === true,
       host,
       simulates: `${targetKind.describe?.(checked.data) ?? `${targetKind.key}: ${s.id}`}${describeHost(host) ? `; host: ${describeHost(host)}` : ''}`,

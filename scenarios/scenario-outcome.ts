@@ -23,9 +23,10 @@ export interface Outcome {
  * exactly the expected ones, each at the severity it names (a plain code: its catalog severity), plus any the file
  * allows; any other finding, an info too, or an expected code at another severity fails it. So does a missing one,
  * however the lifecycle ended (a simulated scenario is never skipped or inconclusive). A scenario that expects a
- * clean target (`none: true`) also fails when the lifecycle stopped.
+ * clean target (`none: true`) also fails when the lifecycle stopped, and any scenario when a claim of its title
+ * (`expect.claims`, counted by brokenClaims) does not hold.
  */
-export function decideOutcome(scenario: ScenarioFile, findings: readonly Finding[], abort: LifecycleAbort | undefined): Outcome {
+export function decideOutcome(scenario: ScenarioFile, findings: readonly Finding[], abort: LifecycleAbort | undefined, brokenClaims: readonly string[] = []): Outcome {
   const seen = [...new Set(findings.map((f) => f.code))];
   // A simulated target is ours, so a stop is no excuse: a fault may be exactly what stops the harness
   // (LOGIN_AUTOMATION_FAILED), and an unexpected skip would hide a detection that no longer works.
@@ -40,9 +41,14 @@ export function decideOutcome(scenario: ScenarioFile, findings: readonly Finding
         return `${showExpectedFinding(e)}${other.length ? ` (seen only as ${other.join(', ')})` : ''}`;
       });
     const unexpected = findings.filter((f) => !expectations.some((e) => matches(e, f)) && !allowed.some((e) => matches(e, f))).map((f) => `${f.code}@${f.severity}`);
-    if (missing.length || unexpected.length) {
+    if (missing.length || unexpected.length || brokenClaims.length) {
       const stopped = abort && abort.outcome !== 'failed' ? `the lifecycle stopped (${abort.outcome}): ${abort.message}` : '';
-      const parts = [missing.length ? `expected but not seen: ${missing.join(', ')}` : '', unexpected.length ? `unexpected findings: ${[...new Set(unexpected)].join(', ')}` : '', stopped];
+      const parts = [
+        missing.length ? `expected but not seen: ${missing.join(', ')}` : '',
+        unexpected.length ? `unexpected findings: ${[...new Set(unexpected)].join(', ')}` : '',
+        brokenClaims.length ? `claims that do not hold: ${brokenClaims.join('; ')}` : '',
+        stopped,
+      ];
       return { status: 'failed', reason: parts.filter(Boolean).join('; '), seen };
     }
     // A clean target has to get through every step, not only avoid findings.

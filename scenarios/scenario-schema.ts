@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingSection } from '../mock-host/findings/catalog.ts';
+import { claimsSchema } from './scenario-claims.ts';
 import { simulatedHostSchema } from './simulated-host.ts';
 import { STEP_ACTIONS, type Step } from '../mock-host/steps/step-vocabulary.ts';
 
@@ -65,6 +66,8 @@ export const scenarioFileSchema = z.strictObject({
         .array(expectedFinding)
         .optional()
         .describe('findings that may appear but need not: CODE at any severity, or CODE@severity at that one only'),
+      /** What the title claims, counted from the run's records (login rounds, bytes read, URLs fetched, secrets). */
+      claims: claimsSchema.optional(),
       /** A fixed variant: the target must come out clean. Said explicitly, so an emptied list is never an accident. */
       none: z.literal(true).optional().describe('no finding may appear but those in allow; findings must be []'),
     })

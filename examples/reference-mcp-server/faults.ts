@@ -95,19 +95,19 @@ export const FAULTS = {
   'token-audience-wrong': fault('token', 'access tokens carry aud = the origin, and the resource server does not check aud', 'TOKEN_AUDIENCE_NOT_RESOURCE'),
   'token-response-cacheable': fault('token', 'token answers carry no Cache-Control: no-store (and no Pragma)', 'TOKEN_RESPONSE_CACHEABLE'),
   'slow-token-endpoint': fault('token', '/token answers after slowTokenMs (default 6000)', 'OAUTH_ENDPOINT_SLOW'),
-  'json-only-token-endpoint': fault('token', '/token refuses form bodies with 415 and accepts JSON', 'TOKEN_BODY_ENCODING_REJECTED'),
+  'json-only-token-endpoint': fault('token', '/token refuses form bodies with 415 and accepts JSON', 'TOKEN_BODY_ENCODING_REJECTED', 'TOKEN_ERROR_NOT_RFC6749'),
   'client-secret-basic-only': fault('token', 'confidential clients must use HTTP Basic: client_secret_post gets 401 invalid_client', 'TOKEN_CLIENT_AUTH_REJECTED'),
   'bad-grant-500': fault('token', 'an unknown, expired or used code or refresh token gets 500 HTML', 'TOKEN_ERROR_NOT_RFC6749', 'REFRESH_ERROR_NOT_INVALID_GRANT'),
   'no-refresh-token': fault('token', 'no refresh_token is ever issued (expires_in still set)', 'REFRESH_TOKEN_MISSING', 'CONNECTION_EXPIRED'),
   'refresh-token-needs-offline-access': fault('token', 'a refresh_token only when offline_access was requested, and AS metadata does not list offline_access', 'AS_OFFLINE_ACCESS_NOT_ADVERTISED', 'REFRESH_TOKEN_MISSING', 'CONNECTION_EXPIRED'),
   // Refresh
-  'refresh-needs-scope': fault('refresh', 'a refresh without scope gets 400 invalid_request (Entra AADSTS90009 style); with the granted scope it works', 'REFRESH_NEEDS_SCOPE'),
-  'refresh-rejected': fault('refresh', 'every refresh gets 400 invalid_grant', 'REFRESH_REJECTED'),
+  'refresh-needs-scope': fault('refresh', 'a refresh without scope gets 400 invalid_request (Entra AADSTS90009 style); with the granted scope it works', 'REFRESH_NEEDS_SCOPE', 'CONNECTION_EXPIRED'),
+  'refresh-rejected': fault('refresh', 'every refresh gets 400 invalid_grant', 'REFRESH_REJECTED', 'CONNECTION_EXPIRED'),
   'dead-refresh-token-401': fault('refresh', 'an unknown, replaced or revoked refresh token gets 401 invalid_request instead of 400 invalid_grant', 'REFRESH_ERROR_NOT_INVALID_GRANT'),
   'refresh-not-rotated': fault('refresh', 'a refresh answers with the same refresh token (public clients too)', 'REFRESH_NOT_ROTATED'),
-  'rotate-without-grace': fault('refresh', 'a replaced refresh token dies at once (racing refreshes: one fails)', 'REFRESH_CONCURRENT_FAILS'),
-  'reuse-revokes-family': fault('refresh', 'presenting a replaced refresh token (inside the grace window or not) revokes the whole family', 'REFRESH_REUSE_REVOKES_FAMILY'),
-  'refreshed-token-rejected': fault('refresh', 'access tokens minted by a refresh are refused by the resource server', 'API_REFRESHED_TOKEN_REJECTED'),
+  'rotate-without-grace': fault('refresh', 'a replaced refresh token dies at once (racing refreshes: one fails)', 'REFRESH_CONCURRENT_FAILS', 'REFRESH_TOKEN_ROTATED'),
+  'reuse-revokes-family': fault('refresh', 'presenting a replaced refresh token (inside the grace window or not) revokes the whole family', 'REFRESH_REUSE_REVOKES_FAMILY', 'REFRESH_TOKEN_ROTATED'),
+  'refreshed-token-rejected': fault('refresh', 'access tokens minted by a refresh are refused by the resource server', 'API_REFRESHED_TOKEN_REJECTED', 'CONNECTION_EXPIRED'),
 } as const satisfies Record<string, FaultDescription>;
 
 export type Fault = keyof typeof FAULTS;

@@ -47,6 +47,9 @@ export async function refreshAccessToken(ctx: ServerContext, client: ClientRecor
   if (!isSubset(requested, previous.scope)) return grantFailure('invalid_scope', 'a refresh cannot widen the scope of the grant');
   const scope = requested.length === 0 ? previous.scope : requested;
 
+  // The grace window starts at the first replacement; later uses inside it must not extend it. Marked before the
+  // await below, so a racing refresh with the same token sees it replaced (without grace: refused) every time.
+  if (!has('refresh-not-rotated')) previous.supersededAtMs ??= now;
   const tokens = await issueTokens(ctx, {
     client,
     userId: previous.userId,
@@ -56,7 +59,5 @@ export async function refreshAccessToken(ctx: ServerContext, client: ClientRecor
     // RFC 6749 §6: a new refresh token keeps the scope of the one it replaces, even when the access token narrows.
     refreshToken: has('refresh-not-rotated') ? { kind: 'same', token: previous.token } : { kind: 'new', scope: previous.scope },
   });
-  // The grace window starts at the first replacement; later uses inside it must not extend it.
-  if (!has('refresh-not-rotated')) previous.supersededAtMs ??= now;
   return { ok: true, tokens };
 }

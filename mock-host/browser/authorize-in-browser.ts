@@ -177,6 +177,9 @@ async function logIn(
       session.metrics.signIns++;
       session.emit({ type: 'signed-in' });
     },
+    onRound: () => {
+      session.metrics.loginRounds++;
+    },
     ...(onDeny ? { consent: 'deny' as const, onDeny } : {}),
   };
   try {

@@ -12,6 +12,8 @@ export interface LoginContext {
   callbackReached: () => boolean;
   /** Called when the strategy submits the test account's password: a sign-in from scratch (counted per run). */
   onSignIn?: () => void;
+  /** Called before each press of a sign-in or allow button (the generic login's rounds). */
+  onRound?: () => void;
   /**
    * `deny` (the consent-deny probe): sign in as usual, then press the consent page's deny button instead of allow.
    * A login script that honours it calls `onDeny` as it presses deny.
@@ -100,6 +102,7 @@ export async function genericLogin(page: Page, ctx: LoginContext, navigationTime
     const button = deny ?? (await proceedButton(page));
     if (!button) throw new LoginStuck('found no button to sign in or allow access', page.url());
     const navigated = page.waitForEvent('framenavigated', { timeout: navigationTimeoutMs }).catch(() => undefined);
+    ctx.onRound?.();
     await button.click({ timeout: navigationTimeoutMs });
     // After Deny nothing more is pressed: whatever the server does next (a redirect, a page) is its answer.
     if (deny) {

@@ -136,7 +136,11 @@ async function diagnoseRefusedClient(session: HostSession, fields: Parameters<ty
     const issuer = session.oauth().server?.issuer;
     const retry = issuer ? await requestTokens(session, fields, 'diagnose', { assertionAudience: issuer, label: 'diagnose: the same exchange, assertion aud = issuer' }) : undefined;
     drafts.push(...session.findings.run(checkClientAssertionAccepted, { ...refused, ...(retry ? { issuerAudienceAccepted: !!retry.tokens, issuerAudienceExchangeId: retry.outcome.exchangeId } : {}) }));
-    if (retry?.tokens) recovered = retry;
+    if (retry?.tokens && issuer) {
+      recovered = retry;
+      // The lifecycle goes on as the variant that works (a warning only): its refreshes sign the same way.
+      client.assertionAudience = issuer;
+    }
   }
   if (fields.grant === 'authorization_code' && fields.resource && failed.rejection?.status === 400) {
     const { resource: _resource, ...withoutResource } = fields;

@@ -1,4 +1,4 @@
-import { checkAccessSurvivesExpiry, LOST_ACCESS_CAUSES } from '../checks/refresh/lost-access.ts';
+import { checkAccessSurvivesExpiry, LOST_ACCESS_CAUSES, type LostAccessInput } from '../checks/refresh/lost-access.ts';
 import { checkOmittedRefreshTokenKeptWorking, checkPublicClientRefreshRotated, checkRefreshAccepted, type HostRefresh } from '../checks/refresh/refresh-outcome.ts';
 import { checkRefreshWithoutScope, checkResourceAccepted } from '../checks/token/client-kind-rejected.ts';
 import { checkRefreshKeepsScope } from '../checks/refresh/refresh-scope.ts';
@@ -89,7 +89,7 @@ export async function usableAccessToken(session: HostSession): Promise<string> {
  * The host is left without a usable token: users see the profile's lost-credentials message (USER_MISSING_CREDENTIALS
  * for the legacy hosts, CONNECTION_EXPIRED for MCP hosts), linked to the root-cause findings. Stops the lifecycle.
  */
-export function loseAccess(session: HostSession, c: Credentials, hostDefect?: string): never {
+export function loseAccess(session: HostSession, c: Credentials, hostDefect?: string, how: LostAccessInput['how'] = 'refresh-failed'): never {
   const causes = lostAccessCauses(session);
   const { lostCredentials } = session.profile;
   const appName = session.target?.nameForHuman;
@@ -101,8 +101,9 @@ export function loseAccess(session: HostSession, c: Credentials, hostDefect?: st
     causes: session.findings.list().filter((f) => causes.includes(f.code)),
     ...(hostDefect ? { hostDefect } : {}),
     ...(appName ? { appName } : {}),
+    how,
   });
-  const why = c.refreshToken ? 'the refresh failed' : 'the host holds no refresh token';
+  const why = how === 'refreshed-token-refused' ? 'the token the refresh gave is refused' : c.refreshToken ? 'the refresh failed' : 'the host holds no refresh token';
   return session.abort(`${lostCredentials.userMessage.replaceAll('<App>', appName ?? 'the app')}: ${hostDefect ?? why}`, 'failed', [lostCredentials.code, ...causes]);
 }
 

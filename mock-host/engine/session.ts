@@ -66,7 +66,8 @@ export class HostSession {
    * Where the time went, for the benchmark: time in the browser (HTTP inside it included), sign-ins from scratch,
    * and the quickest browser authorization that signed in.
    */
-  readonly metrics: { browserMs: number; signIns: number; fastestSignInMs?: number } = { browserMs: 0, signIns: 0 };
+  /** `loginRounds`: sign-in or allow buttons the generic login pressed (a scenario's claims count them). */
+  readonly metrics: { browserMs: number; signIns: number; loginRounds: number; fastestSignInMs?: number } = { browserMs: 0, signIns: 0, loginRounds: 0 };
   /** Codes that stopped the lifecycle: a scenario always reports these, whatever it focuses on. */
   readonly fatalCodes = new Set<FindingCode>();
   target?: PluginTarget;

@@ -40,14 +40,14 @@ export async function requestTokens(session: HostSession, fields: TokenGrantFiel
   const params: TokenRequestParams = {
     ...fields,
     shape: token,
-    timeoutMs: session.profile.timeouts.tokenMs,
+    timeoutMs: fields.grant === 'refresh_token' ? (session.profile.timeouts.refreshTokenMs ?? session.profile.timeouts.tokenMs) : session.profile.timeouts.tokenMs,
     maxBodyBytes: session.profile.limits.maxBodyBytes,
     tokenUrl: auth.tokenUrl,
     clientId: client.clientId,
     ...(client.clientSecret !== undefined ? { clientSecret: client.clientSecret } : {}),
     encoding: variation.encoding ?? auth.tokenBodyEncoding,
     authMethod,
-    ...(authMethod === 'private_key_jwt' && client.signer ? { clientAssertion: await client.signer.sign(client.clientId, variation.assertionAudience ?? auth.tokenUrl) } : {}),
+    ...(authMethod === 'private_key_jwt' && client.signer ? { clientAssertion: await client.signer.sign(client.clientId, variation.assertionAudience ?? client.assertionAudience ?? auth.tokenUrl) } : {}),
     ...(variation.overrides ? { overrides: variation.overrides } : {}),
     ...(variation.label ? { label: variation.label } : {}),
   };
@@ -75,7 +75,10 @@ export async function requestTokens(session: HostSession, fields: TokenGrantFiel
   };
 }
 
-/** The scope of the host's first successful code exchange, which later refreshes are compared with. */
+/**
+ * The scope of the grant the host holds: its latest successful code exchange (a reconnect starts a new grant, maybe
+ * with another scope), which later refreshes are compared with.
+ */
 export function grantedScope(session: HostSession): string | undefined {
-  return session.events.ofType('token-response').find((e) => e.grant === 'authorization_code' && e.purpose === 'host' && e.issued)?.scope;
+  return session.events.ofType('token-response').findLast((e) => e.grant === 'authorization_code' && e.purpose === 'host' && e.issued)?.scope;
 }

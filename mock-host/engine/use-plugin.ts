@@ -87,6 +87,9 @@ export async function usePlugin(session: HostSession, operationId?: string, inpu
     ...(call.failureInBody ? { failureInBody: call.failureInBody } : {}),
   });
   const status = call.outcome.response?.status ?? 0;
+  // The token a refresh gave is refused: an MCP host has nothing left to try, and users see its reconnect message.
+  const held = session.credentials;
+  if (status === 401 && held?.source === 'refresh' && session.profile.flow.refresh.refusedRefreshLosesConnection) loseAccess(session, held, undefined, 'refreshed-token-refused');
   if (status < 200 || status >= 300 || call.failureInBody) {
     session.abort(`${op.operationId} answered ${status || call.outcome.error?.message}${call.failureInBody ? ` (${call.failureInBody})` : ''}`, 'failed', session.findings.errorCodesOf([...call.drafts, ...judged]));
   }

@@ -43,6 +43,11 @@ export interface OAuthClient {
   source: 'configured' | 'dcr' | 'cimd';
   /** private_key_jwt: the key the host signs its client assertions with. */
   signer?: ClientAssertionSigner;
+  /**
+   * private_key_jwt: the `aud` of its assertions once the token endpoint took only this one (the issuer); absent: the
+   * token endpoint URL, as ChatGPT sends it. Set when the exchange went on with that variant, so refreshes use it too.
+   */
+  assertionAudience?: string;
 }
 
 /** Where the mock host serves documents the target fetches (the host's client metadata document, its JWKS). */
@@ -149,6 +154,11 @@ export interface RefreshPolicy {
   reactiveOn401: 'never' | 'any' | 'invalid_token';
   /** The host keeps the previous refresh token when a refresh response has none. */
   keepsRefreshTokenWhenOmitted: boolean;
+  /**
+   * A 401 to the token a refresh gave, after the policy has run (and its retry, where it retries): the host shows its
+   * lost-credentials message (MCP hosts: reconnect), not a failed call. Legacy hosts: the call just fails.
+   */
+  refusedRefreshLosesConnection?: boolean;
   /** The host holds its authorization server to the MCP rule that public clients' refresh tokens rotate. */
   rotatesPublicClients?: boolean;
   /**
@@ -197,6 +207,8 @@ export interface HostLimits {
 export interface HostTimeouts {
   discoveryMs: number;
   tokenMs: number;
+  /** The refresh's own budget where the host gives it longer than the code exchange (Claude: 30 s); default tokenMs. */
+  refreshTokenMs?: number;
   apiMs: number;
   slowApiWarningMs: number;
   browserNavigationMs: number;

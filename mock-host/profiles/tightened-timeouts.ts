@@ -15,6 +15,8 @@ export function withTightenedTimeouts(profile: HostProfile, bounds: TightenableT
     }
   }
   const timeouts = { ...profile.timeouts, ...Object.fromEntries(Object.entries(bounds).filter(([, ms]) => ms !== undefined)) };
+  // A tightened token bound holds for the refresh too.
+  if (bounds.tokenMs !== undefined && timeouts.refreshTokenMs !== undefined) timeouts.refreshTokenMs = Math.min(timeouts.refreshTokenMs, bounds.tokenMs);
   if (timeouts.slowApiWarningMs > timeouts.apiMs) throw new RangeError(`slowApiWarningMs ${timeouts.slowApiWarningMs} ms is above apiMs ${timeouts.apiMs} ms`);
   return { ...profile, timeouts };
 }

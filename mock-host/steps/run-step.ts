@@ -12,7 +12,7 @@ import { probeDcrInsecureRedirect, probeUnknownClient } from '../engine/probes/c
 import { probeConsentDeny } from '../engine/probes/consent-deny-probe.ts';
 import { probePkce } from '../engine/probes/pkce-probe.ts';
 import { probeStaleSession } from '../engine/probes/stale-session-probe.ts';
-import { probeConcurrentRefresh, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
+import { probeConcurrentRefresh, probeDeadRefreshToken, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../engine/probe-tokens.ts';
 import { probeRsOrigin, probeRsScopeStepUp, probeRsTokenValidation } from '../engine/probes/rs-probes.ts';
 import { probeRsSecondUser } from '../engine/probes/second-user-probe.ts';
@@ -133,6 +133,8 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
       return probeRsSecondUser(session, (second) => installSecondAccount(env, second));
     case 'probe-stale-session':
       return probeStaleSession(session);
+    case 'probe-dead-refresh-token':
+      return probeDeadRefreshToken(session);
   }
 }
 

@@ -31,6 +31,7 @@ export const STEP_ACTIONS = [
   'probe-rs-scope-step-up',
   'probe-rs-second-user',
   'probe-stale-session',
+  'probe-dead-refresh-token',
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
@@ -135,5 +136,7 @@ export function stepTitle(step: Step): string {
       return 'probe: sign in as the second test account and compare what the tools answer each account';
     case 'probe-stale-session':
       return 'probe: MCP requests with an ended and an unknown Mcp-Session-Id';
+    case 'probe-dead-refresh-token':
+      return 'probe: refresh with a refresh token the server never issued';
   }
 }

@@ -11,6 +11,7 @@ import { HostSession } from '../../mock-host/engine/session.ts';
 import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { test } from '../../scenarios/fixtures.ts';
+import { runs as loginScriptRuns } from './fixtures/login-script-own-account.ts';
 
 let plugin: RunningReferencePlugin;
 test.beforeAll(async () => {
@@ -28,12 +29,15 @@ async function install(settings: Settings, context: BrowserContext): Promise<Hos
 }
 
 test('PLUGIN_LOGIN_SCRIPT drives login and consent', async ({ browser }) => {
-  const settings = { ...referenceSettings(defaultSettings(), plugin) };
-  settings.login = { ...settings.login, script: 'tests/e2e/fixtures/login-script.ts' };
+  // No username or password for the generic login: only the script, which brings its own account, gets through.
+  const settings = { ...referenceSettings(defaultSettings(), plugin), login: { script: 'tests/e2e/fixtures/login-script-own-account.ts' } };
+  const before = loginScriptRuns.count;
   const context = await browser.newContext();
   try {
     const session = await install(settings, context);
     expect(session.credentials?.accessToken).toBeTruthy();
+    expect(session.metrics.signIns).toBe(1);
+    expect(loginScriptRuns.count - before).toBe(1);
   } finally {
     await context.close();
   }

@@ -20,7 +20,12 @@ const test = base.extend<{ start: Start }>({
 
 /** Authorize with these parameters and exchange the code, as the host does. */
 async function install(p: RunningSimulatedProvider, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  return exchange(p.tokenUrl, await authorize(p.authorizeUrl, params), headers);
+  const answer = await exchange(p.tokenUrl, await authorize(p.authorizeUrl, params), headers);
+  // Every install here is one the provider grants: a refusal must not pass for a grant without a refresh token.
+  expect(answer.status, `the exchange for ${JSON.stringify(params)} answered ${answer.text}`).toBe(200);
+  expect(answer.fields ?? {}, answer.text).not.toHaveProperty('error');
+  expect(answer.fields ?? {}, answer.text).not.toMatchObject({ ok: false });
+  return answer;
 }
 
 test.describe('what every preset checks (the mock itself checks nothing)', () => {

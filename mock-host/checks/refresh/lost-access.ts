@@ -34,6 +34,8 @@ export interface LostAccessInput {
   hostDefect?: string;
   /** The target's name, for the user message's `<App>`. */
   appName?: string;
+  /** How access ended: no refresh gave a token (default), or the token a refresh gave is refused by the server. */
+  how?: 'refresh-failed' | 'refreshed-token-refused';
 }
 
 /**
@@ -56,14 +58,16 @@ export const checkAccessSurvivesExpiry = defineCheck<LostAccessInput>({ id: 'acc
       },
     ];
   }
-  const why = i.heldRefreshToken ? 'the refresh failed' : 'the host holds no refresh token';
+  const why = i.how === 'refreshed-token-refused' ? 'the server refuses the access token the refresh gave' : i.heldRefreshToken ? 'the refresh failed' : 'the host holds no refresh token';
   return [
     {
       code,
       message: `the access token expired on the host's clock (after ${i.lifetimeSeconds ?? '?'} s) and ${why}. Users see: ${userMessage}. ${hostBehaviour}. Root cause: ${codes.length ? codes.map((c) => `${c} (${findingDocPath(c)})`).join(', ') : 'see the refresh exchange'}.`,
       fix: codes.includes('REFRESH_TOKEN_MISSING')
         ? 'Return a refresh_token with the access token (see REFRESH_TOKEN_MISSING for the provider switch), and accept grant_type=refresh_token.'
-        : 'Make grant_type=refresh_token work with the refresh token you issued (see the root-cause finding).',
+        : i.how === 'refreshed-token-refused'
+          ? 'Accept the access tokens the refresh grant mints wherever the originals work (see the root-cause finding).'
+          : 'Make grant_type=refresh_token work with the refresh token you issued (see the root-cause finding).',
       // The exchanges of the root-cause findings: where the refresh token went missing or was refused.
       evidence: [...new Set(i.causes.flatMap((c) => c.evidence))],
     },

@@ -73,13 +73,36 @@ async function confirmRefusal(session: HostSession, sent: AuthorizationRequest, 
 
 const FOREIGN_REDIRECT = 'https://conformance-attacker.invalid/collect';
 
-/** RFC 6749 §10.6: an unregistered redirect URI must be refused before any code is sent there. */
+/**
+ * Lookalikes of the host's own callback that only a prefix or loose match accepts (FINDINGS.md §7.0): the same URL with
+ * a longer path, and with an extra query parameter.
+ */
+export function lookalikeRedirects(own: string): string[] {
+  const longer = new URL(own);
+  longer.pathname = `${longer.pathname.replace(/\/+$/, '')}-conformance`;
+  const query = new URL(own);
+  query.searchParams.append('conformance', '1');
+  return [longer.href, query.href];
+}
+
+/**
+ * RFC 6749 §10.6: an unregistered redirect URI must be refused before any code is sent there: a foreign one, then
+ * lookalikes of the host's own callback. Stops at the first that gets a code.
+ */
 export async function probeUnregisteredRedirect(session: HostSession, authorize: Authorize): Promise<string> {
-  const sent = await session.beginInstall({ redirectUri: FOREIGN_REDIRECT });
-  const outcome = await authorize(sent);
-  if (outcome.kind !== 'callback') return `refused (${outcome.kind === 'refused' ? `HTTP ${outcome.status}` : outcome.detail})`;
-  const callback = parseCallback(outcome.url);
-  for (const code of callback.codes) session.secrets.add(code, 'code');
-  session.findings.run(checkUnregisteredRedirectRefused, { redirectUri: FOREIGN_REDIRECT, codeSent: !!callback.code, ...(outcome.exchangeId ? { exchangeId: outcome.exchangeId } : {}) });
-  return callback.code ? 'a code was sent to an unregistered redirect URI' : 'redirected without a code';
+  const notes: string[] = [];
+  for (const redirectUri of [FOREIGN_REDIRECT, ...lookalikeRedirects(session.redirectUri())]) {
+    const sent = await session.beginInstall({ redirectUri });
+    const outcome = await authorize(sent);
+    if (outcome.kind !== 'callback') {
+      notes.push(`${redirectUri}: refused (${outcome.kind === 'refused' ? `HTTP ${outcome.status}` : outcome.detail})`);
+      continue;
+    }
+    const callback = parseCallback(outcome.url);
+    for (const code of callback.codes) session.secrets.add(code, 'code');
+    session.findings.run(checkUnregisteredRedirectRefused, { redirectUri, codeSent: !!callback.code, ...(outcome.exchangeId ? { exchangeId: outcome.exchangeId } : {}) });
+    if (callback.code) return `a code was sent to the unregistered redirect URI ${redirectUri}`;
+    notes.push(`${redirectUri}: redirected without a code`);
+  }
+  return notes.join('; ');
 }

@@ -1,3 +1,4 @@
+import { checkDeadRefreshTokenRefusedAsInvalidGrant } from '../../checks/refresh/dead-refresh-token.ts';
 import { checkConcurrentRefreshes, checkRefreshRotationSurvivesReplay } from '../../checks/refresh/rotation.ts';
 import type { ProbedGrant } from '../../checks/token/grant-probes.ts';
 import type { Check } from '../../findings/check.ts';
@@ -50,4 +51,18 @@ export async function probeConcurrentRefresh(session: HostSession): Promise<stri
   if (failed.length === results.length) return session.abort('both concurrent refreshes failed: the refresh itself does not work (see expired-token-refresh)', 'inconclusive');
   session.findings.run(checkConcurrentRefreshes, { results: results.map(probed) });
   return failed.length === 0 ? 'both concurrent refreshes succeeded' : 'one of two concurrent refreshes failed';
+}
+
+/**
+ * A refresh with a refresh token the server never issued (as a host holding one the server forgot, or a garbled one):
+ * the answer must be 400 invalid_grant, the one error that makes hosts re-link. The host's own tokens are untouched.
+ */
+export async function probeDeadRefreshToken(session: HostSession): Promise<string> {
+  heldRefreshToken(session, checkDeadRefreshTokenRefusedAsInvalidGrant);
+  const unknown = await probeRefresh(session, `conformance-dead-${crypto.randomUUID()}`, 'probe: refresh with a refresh token the server never issued');
+  session.findings.run(checkDeadRefreshTokenRefusedAsInvalidGrant, {
+    answers: [{ token: 'one the server never issued', issued: !!unknown.tokens, ...(unknown.rejection ? { rejection: unknown.rejection } : {}), exchangeId: unknown.outcome.exchangeId, curl: unknown.curl }],
+  });
+  if (unknown.tokens) return 'the server issued tokens for a refresh token it never issued';
+  return unknown.rejection ? `refused with HTTP ${unknown.rejection.status}${unknown.rejection.error ? ` ${unknown.rejection.error}` : ''}` : (unknown.failure ?? 'no answer');
 }

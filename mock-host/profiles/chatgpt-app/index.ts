@@ -77,7 +77,8 @@ export const chatgptApp: HostProfile = {
       pkce: 'S256',
       validatesIss: true,
       stateTtlSeconds: 600,
-      scope: mcpScope({ sources: ['prm'], offlineAccessWhenListed: true, advertisedOidcScopes: true }),
+      // Reconnect after Disconnect sends no scope (§7 chatgpt-app.sendScopeOnReconnect: false).
+      scope: mcpScope({ sources: ['prm'], offlineAccessWhenListed: true, advertisedOidcScopes: true, noScopeOnReconnect: true }),
     },
     token: {
       bodyEncoding: 'form',

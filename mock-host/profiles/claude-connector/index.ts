@@ -17,8 +17,8 @@ export const claudeConnector: HostProfile = {
   protocol: 'mcp',
   displayName: 'Claude connector',
   description: "a custom connector in Claude (web, Desktop, mobile): CIMD only with 'none', else DCR per connection, PKCE S256, refresh 5 min ahead and on 401",
-  // 10 s for discovery, registration and the code exchange; the refresh gets 30 s (§2), the longer of the two here.
-  timeouts: { ...MCP_HOST_TIMEOUTS, tokenMs: 30_000 },
+  // 10 s for discovery, registration and the code exchange; the refresh gets 30 s (§2).
+  timeouts: { ...MCP_HOST_TIMEOUTS, tokenMs: 10_000, refreshTokenMs: 30_000 },
   limits: MCP_HOST_LIMITS,
   lostCredentials: {
     code: 'CONNECTION_EXPIRED',

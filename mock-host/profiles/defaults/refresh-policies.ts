@@ -9,6 +9,7 @@ export function refreshAhead(seconds: number, reactiveOn401: RefreshPolicy['reac
     reactiveOn401,
     keepsRefreshTokenWhenOmitted: true,
     rotatesPublicClients: true,
+    refusedRefreshLosesConnection: true,
   };
 }
 
@@ -23,4 +24,5 @@ export const chatgptAppRefresh: RefreshPolicy = {
   reactiveOn401: 'never',
   keepsRefreshTokenWhenOmitted: true,
   rotatesPublicClients: true,
+  refusedRefreshLosesConnection: true,
 };

@@ -48,3 +48,14 @@ test.describe('MANIFEST_AUTH_URLS_SWAPPED', () => {
     });
   }
 });
+
+test('the page sniff reads only the top of a page: a password field past the first 64 KiB is not looked for', () => {
+  // Counted in characters, not timed: the same password field, once inside the sniffed prefix and once after it.
+  const padding = '<p>x</p>'.repeat(65_536 / 8);
+  const near = response(200, `<html><body>${LOGIN_PAGE}${padding}</body></html>`, html);
+  const far = response(200, `<html><body>${padding}${LOGIN_PAGE}</body></html>`, html);
+  const check = (page: HttpResponse) => checkAuthUrlsNotSwapped({ clientUrl: probe('c', '/oauth/authorize', undefined), authorizationUrl: probe('a', '/oauth/token', page) });
+  expect(check(near).map((d) => d.message)).toEqual([expect.stringMatching(/answered an HTML page with a password field/)]);
+  // Past the cap only the weak "an HTML page" sign is left, which alone is no finding.
+  expect(check(far)).toEqual([]);
+});

@@ -76,6 +76,24 @@ test.describe('applyGate', () => {
     expect(gated.verdict).toBe('fail');
     expect(gated.gate?.blocking).toEqual([{ scenario: 'expired-token-refresh', code: 'REFRESH_TOKEN_MISSING', severity: 'error' }]);
     expect(gated.gate?.excused).toEqual(['absent-refresh-token']);
+    // Only its own scenario counts as matched: the entry's accepted list names that one.
+    expect(gated.baseline?.accepted.find((e) => e.code === 'REFRESH_TOKEN_MISSING')?.scenarios).toEqual(['absent-refresh-token']);
+  });
+
+  test('an entry scoped to a scenario where its code no longer appears is stale, though another scenario has the code', () => {
+    // Fixed in absent-refresh-token (its check ran and found nothing), still found in expired-token-refresh.
+    const moved = buildSummary(
+      [
+        scenario('absent-refresh-token', { checks: [{ id: 'refresh-token-issued', status: 'passed', spec: 's', codes: ['REFRESH_TOKEN_MISSING'] }] }),
+        scenario('expired-token-refresh', { status: 'failed', findings: [finding('REFRESH_TOKEN_MISSING', 'expired-token-refresh')] }),
+      ],
+      META,
+    );
+    const gated = applyGate(moved, policy({}, [{ code: 'REFRESH_TOKEN_MISSING', scenario: 'absent-refresh-token', reason: 'r' }]));
+    expect(gated.baseline?.stale.map((e) => [e.code, e.scenario])).toEqual([['REFRESH_TOKEN_MISSING', 'absent-refresh-token']]);
+    expect(gated.baseline?.accepted).toEqual([]);
+    expect(gated.gate?.blocking).toEqual([{ scenario: 'expired-token-refresh', code: 'REFRESH_TOKEN_MISSING', severity: 'error' }]);
+    expect(gated.findings.find((f) => f.code === 'REFRESH_TOKEN_MISSING')?.accepted).toBeUndefined();
   });
 
   test('an entry that matches nothing is stale and fails the run, so a baseline only shrinks', () => {

@@ -1,4 +1,7 @@
 import { test, expect } from '@playwright/test';
+import { completeInstall } from '../../../mock-host/engine/install.ts';
+import { LifecycleAbort } from '../../../mock-host/model/lifecycle-abort.ts';
+import { parseCallback } from '../../../mock-host/oauth/callback.ts';
 import { beginLocalInstall, callbackUrl, discoveredSession, startedHost } from './support.ts';
 
 // Rule: the callback route acts only on a state it issued. Unknown, missing or repeated state is refused with a
@@ -63,6 +66,27 @@ test('a callback carrying another install\'s state, or none of its cookie, leave
     await a.callback(callbackUrl(host, alice, { code: 'code-alice-4', state: a.sent.state }));
     expect(await a.settled).not.toBe('still waiting');
     expect(alice.recorder.byPhase('token')).toHaveLength(1);
+  } finally {
+    await host.close();
+  }
+});
+
+// Rule: a state this session issued for another install still in progress is no match for this one. Two installs
+// pending on one session (a reconnect while the first one waits): the second's callback with the first's state is
+// STATE_MISMATCH, and its code is never exchanged.
+test('a callback carrying the state of another pending install of the same session is refused before any token request', async () => {
+  const host = await startedHost();
+  try {
+    const session = discoveredSession(host);
+    const first = await session.beginInstall();
+    const second = await session.beginInstall();
+    expect(first.state).not.toBe(second.state);
+    const crossed = parseCallback(callbackUrl(host, session, { code: 'code-crossed-5', state: first.state }));
+    const outcome = await completeInstall(session, crossed, second).then(() => 'installed', (err: unknown) => err);
+    expect(outcome).toBeInstanceOf(LifecycleAbort);
+    expect((outcome as LifecycleAbort).message).toContain('the callback state did not match');
+    expect(session.findings.codes()).toEqual(['STATE_MISMATCH']);
+    expect(session.recorder.byPhase('token')).toHaveLength(0);
   } finally {
     await host.close();
   }

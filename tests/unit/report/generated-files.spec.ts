@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { FINDING_CODES, findingDocPath } from '../../../mock-host/findings/catalog.ts';
 import { docsBaseUrl, findingDocUrl } from '../../../mock-host/findings/finding-doc-url.ts';
@@ -25,4 +27,21 @@ test('finding links point at the public repository when package.json names one, 
     'https://github.com/acme/plugin-conformance/blob/HEAD/docs/findings.md#refresh_token_missing',
   );
   expect(findingDocUrl('REFRESH_TOKEN_MISSING', docsBaseUrl())).toMatch(/^(file:\/\/\/.+\/|https:\/\/github\.com\/.+\/blob\/HEAD\/)docs\/findings\.md#refresh_token_missing$/);
+});
+
+test('the docs base URL is read from package.json: its GitHub repository in any spelling, else the checkout', () => {
+  const base = (repository: unknown): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'package-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(repository === undefined ? { name: 'x' } : { name: 'x', repository }));
+    return docsBaseUrl(pathToFileURL(join(dir, 'package.json')));
+  };
+  for (const repository of ['git+https://github.com/acme/widget.git', 'https://github.com/acme/widget', { type: 'git', url: 'git@github.com:acme/widget.git' }, 'github:acme/widget']) {
+    expect(base(repository), JSON.stringify(repository)).toBe('https://github.com/acme/widget/blob/HEAD/');
+  }
+  for (const repository of [undefined, 'https://gitlab.com/acme/widget.git']) expect(base(repository)).toMatch(/^file:\/\/\/.+\/package-[^/]+\/$/);
+  // This repository's own package.json names its GitHub repository.
+  const own = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { repository?: { url?: string } }).repository?.url ?? '';
+  const name = /github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(own)?.[1];
+  expect(name, 'package.json names a GitHub repository').toBeTruthy();
+  expect(docsBaseUrl()).toBe(`https://github.com/${name}/blob/HEAD/`);
 });

@@ -16,7 +16,6 @@ const MCP_PENDING = 'waits for its scenarios/simulated/mcp-*.yaml against exampl
 const CODES_WITHOUT_A_SIMULATED_SCENARIO: Partial<Record<FindingCode, string>> = Object.fromEntries(
   (
     [
-      'DCR_REJECTS_HOST_METADATA', 'DCR_RESPONSE_INVALID', 'AUTHORIZE_ISS_INVALID', 'TOKEN_PUBLIC_CLIENT_REJECTED', 'TOKEN_CLIENT_ASSERTION_REJECTED', 'TOKEN_RESPONSE_CACHEABLE', 'OAUTH_ENDPOINT_SLOW', 'REFRESH_ERROR_NOT_INVALID_GRANT', 'REFRESH_NOT_ROTATED',
     ] as const
   ).map((code) => [code, MCP_PENDING]),
 );
