@@ -1,24 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { parse } from 'yaml';
+import { FAULT_NAMES as MCP_FAULT_NAMES } from '../../../examples/reference-mcp-server/faults.ts';
 import { FAULT_NAMES, type Fault } from '../../../examples/reference-plugin/faults.ts';
 import { FINDING_CODES, type FindingCode } from '../../../mock-host/findings/catalog.ts';
 import { loadScenarioFiles } from '../../../scenarios/scenario-loader.ts';
-
-/**
- * ALLOWLIST: finding codes no simulated scenario has to expect yet. Only PROVIDER_* codes belong here, each until
- * its simulated provider (examples/simulated-providers, scenarios/simulated/provider-*.yaml) lands; the
- * simulated-providers work removes an entry with the scenario that expects it. A listed code that some scenario
- * already expects fails the test below as stale, so the list only ever shrinks to what is really missing.
- * Empty: every PROVIDER_* code has its provider scenario.
- */
-const MCP_PENDING = 'waits for its scenarios/simulated/mcp-*.yaml against examples/reference-mcp-server (MCP hosts, in progress)';
-const CODES_WITHOUT_A_SIMULATED_SCENARIO: Partial<Record<FindingCode, string>> = Object.fromEntries(
-  (
-    [
-    ] as const
-  ).map((code) => [code, MCP_PENDING]),
-);
 
 /**
  * Reference-plugin faults that no simulated scenario has to use, each with why: a fault that is not there to produce
@@ -50,15 +36,8 @@ function scenariosExpecting(code: FindingCode): string[] {
 }
 
 test('every finding code is expected by at least one simulated scenario', () => {
-  const missing = FINDING_CODES.filter((code) => !(code in CODES_WITHOUT_A_SIMULATED_SCENARIO) && scenariosExpecting(code).length === 0);
+  const missing = FINDING_CODES.filter((code) => scenariosExpecting(code).length === 0);
   expect(missing, 'codes no scenarios/simulated/*.yaml expects: add a scenario (and a fault if needed)').toEqual([]);
-});
-
-test('the code allowlist holds only provider codes that still have no scenario', () => {
-  const listed = Object.keys(CODES_WITHOUT_A_SIMULATED_SCENARIO) as FindingCode[];
-  expect(listed.filter((code) => !code.startsWith('PROVIDER_') && CODES_WITHOUT_A_SIMULATED_SCENARIO[code] !== MCP_PENDING), 'only PROVIDER_* and pending MCP codes may wait').toEqual([]);
-  const stale = listed.filter((code) => scenariosExpecting(code).length > 0).map((code) => `${code} (expected by ${scenariosExpecting(code).join(', ')})`);
-  expect(stale, 'now covered: remove these from CODES_WITHOUT_A_SIMULATED_SCENARIO').toEqual([]);
 });
 
 test('every reference-plugin fault is used by at least one simulated scenario', () => {
@@ -67,4 +46,9 @@ test('every reference-plugin fault is used by at least one simulated scenario', 
   expect(unused, 'faults no scenarios/simulated/*.yaml switches on').toEqual([]);
   const stale = (Object.keys(FAULTS_WITHOUT_A_SIMULATED_SCENARIO) as Fault[]).filter((fault) => used.has(fault));
   expect(stale, 'now used: remove these from FAULTS_WITHOUT_A_SIMULATED_SCENARIO').toEqual([]);
+});
+
+test('every reference MCP server fault is used by at least one simulated scenario', () => {
+  const used = new Set(simulated.flatMap((s) => faultsOfScenario(s.file)));
+  expect(MCP_FAULT_NAMES.filter((fault) => !used.has(fault)), 'faults of examples/reference-mcp-server no scenarios/simulated/*.yaml switches on').toEqual([]);
 });
