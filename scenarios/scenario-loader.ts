@@ -145,6 +145,11 @@ function yamlFiles(dir: string): string[] {
  * (a hostile target is a simulated one that attacks the host). Throws a ConfigError
  * naming the file and line of the first broken one, so a bad file stops the run before it starts (exit code 2).
  */
+/** Whether a scenario runs under a host of this protocol: one for a single protocol runs only under its hosts. */
+export function appliesToProtocol(scenario: Pick<ScenarioFile, 'requiresProtocol'>, protocol: 'plugin' | 'mcp'): boolean {
+  return !scenario.requiresProtocol || scenario.requiresProtocol === protocol;
+}
+
 export function loadScenarioFiles(dir: string = SCENARIOS_DIR): ScenarioFile[] {
   const all = [
     ...yamlFiles(dir).map((f) => parseScenarioFile(f, 'conformance')),

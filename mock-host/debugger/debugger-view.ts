@@ -1,6 +1,6 @@
 import type { HostProfile } from '../profiles/host-profile.ts';
 import { PROFILE_IDS, PROFILES } from '../profiles/registry.ts';
-import type { ScenarioFile } from '../../scenarios/scenario-loader.ts';
+import { appliesToProtocol, type ScenarioFile } from '../../scenarios/scenario-loader.ts';
 import type { Run } from './host-debugger.ts';
 import { redactDeep } from './redact-deep.ts';
 import { buildTimeline } from './timeline.ts';
@@ -68,7 +68,7 @@ export function debuggerView(source: ViewSource): DebuggerView {
     tokens: run.tokens.panel(),
     operations: (profile.flow.call.known(session) ?? []).map((op) => ({ operationId: op.operationId, method: op.method, needsInput: op.needsInput, ...(op.description ? { description: op.description } : {}) })),
     scenarios: source.scenarios
-      .filter((f) => !f.requiresProtocol || f.requiresProtocol === profile.protocol)
+      .filter((f) => appliesToProtocol(f, profile.protocol))
       .map((f) => ({ id: f.id, title: f.title, steps: f.steps.map((step) => step.action) })),
     totals: { errors: count('error'), warnings: count('warning'), infos: count('info') },
     ...(source.lastExport ? { lastExport: source.lastExport } : {}),

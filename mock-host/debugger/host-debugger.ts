@@ -9,7 +9,7 @@ import type { Summary } from '../report/build-summary.ts';
 import type { MockHostServer } from '../server/mock-host-server.ts';
 import { runStep, type StepEnvironment } from '../steps/run-step.ts';
 import { HARNESS_BROWSER_STEPS, stepTitle, type Step } from '../steps/step-vocabulary.ts';
-import type { ScenarioFile } from '../../scenarios/scenario-loader.ts';
+import { appliesToProtocol, type ScenarioFile } from '../../scenarios/scenario-loader.ts';
 import { runScenario } from '../../scenarios/run-scenario.ts';
 import { exportSession, type SessionExport } from './export-reports.ts';
 import { DebuggerBusyError, DebuggerInputError } from './debugger-errors.ts';
@@ -134,7 +134,7 @@ export class HostDebugger {
     const previous = this.#idleRun();
     const file = this.#options.scenarios.find((s) => s.id === id);
     if (!file) throw new DebuggerInputError(`no scenario "${id}"; expected one of ${this.#options.scenarios.map((s) => s.id).join(', ')}`);
-    if (file.requiresProtocol && file.requiresProtocol !== previous.profile.protocol) throw new DebuggerInputError(`${id} is about ${file.requiresProtocol} hosts; ${previous.profile.displayName} is not one`);
+    if (!appliesToProtocol(file, previous.profile.protocol)) throw new DebuggerInputError(`${id} is about ${file.requiresProtocol} hosts; ${previous.profile.displayName} is not one`);
     this.#busy = { action: 'scenario', title: `scenario ${file.id}: ${file.title}` };
     await this.#end(previous, { keepTarget: true });
     const run = this.#begin(previous.config, previous.profile, previous.target);

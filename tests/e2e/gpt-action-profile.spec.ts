@@ -6,7 +6,7 @@ import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { test } from '../../scenarios/fixtures.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenario.ts';
-import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
+import { appliesToProtocol, loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
 
 const quiet: ScenarioReporting = { step: (_title, body) => body(), attach: async () => undefined };
 
@@ -19,7 +19,7 @@ for (const method of ['default_post', 'basic_auth_header'] as const) {
       const base = defaultSettings({ profiles: ['gpt-action'], action: { tokenExchangeMethod: method } });
       const settings = referenceSettings(base, plugin);
       const results = [];
-      for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'conformance')) {
+      for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'conformance' && appliesToProtocol(s, PROFILES['gpt-action'].protocol))) {
         const session = new HostSession({ scenario: scenario.id, profile: PROFILES['gpt-action'], settings, origin: plugin.url, hostOrigin: mockHost.origin, targetClock: plugin.clock });
         const context = await browser.newContext();
         try {

@@ -13,7 +13,7 @@ import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenari
 import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
 
 /**
- * Controls for oidc-plugin.spec.ts. Negative: the same real server with a manifest mistake developers make must
+ * Controls for zero-false-positives.spec.ts. Negative: the same real server with a manifest mistake developers make must
  * draw exactly the finding that names it, so "no findings" there is not a blind harness. Positive: the mock host's
  * own loopback callback (PLUGIN_REDIRECT=local) works against oidc-provider's exact redirect URI matching.
  */

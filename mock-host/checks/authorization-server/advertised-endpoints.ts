@@ -1,4 +1,5 @@
 import { defineCheck } from '../../findings/check.ts';
+import { cite } from '../../findings/evidence.ts';
 
 /** One endpoint the AS metadata advertises, and what a cheap request to it got. */
 export interface EndpointAnswer {
@@ -8,6 +9,8 @@ export interface EndpointAnswer {
   status?: number;
   failure?: string;
   exchangeId: string;
+  /** The recorder's reproduction of the request. */
+  curl?: string;
 }
 
 const missing = (e: EndpointAnswer): boolean => e.status === 404 || e.status === undefined;
@@ -20,6 +23,6 @@ export const checkAdvertisedEndpointsExist = defineCheck<{ endpoints: readonly E
       code: 'AS_ADVERTISED_ENDPOINT_MISSING' as const,
       message: `the metadata advertises ${e.member} ${e.url}, which ${e.status === 404 ? 'answers 404' : `could not be reached (${e.failure ?? 'no answer'})`}`,
       fix: `Serve ${e.member} at the advertised URL, or remove it from the metadata${e.member === 'revocation_endpoint' ? ' (ChatGPT calls the revocation endpoint when a user disconnects)' : ''}.`,
-      evidence: [e.exchangeId],
+      ...cite({ id: e.exchangeId, ...(e.curl ? { curl: e.curl } : {}) }),
     })),
 );

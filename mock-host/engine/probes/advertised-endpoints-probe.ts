@@ -38,12 +38,14 @@ export async function probeAdvertisedEndpoints(session: HostSession): Promise<st
       timeoutMs: session.profile.timeouts.discoveryMs,
       maxBodyBytes: session.profile.limits.maxBodyBytes,
     });
+    const curl = session.recorder.curlOf(outcome.exchangeId);
     endpoints.push({
       member,
       url,
       ...(outcome.response ? { status: outcome.response.status } : {}),
       ...(outcome.error ? { failure: outcome.error.message } : {}),
       exchangeId: outcome.exchangeId,
+      ...(curl ? { curl } : {}),
     });
   }
   session.findings.run(checkAdvertisedEndpointsExist, { endpoints });
