@@ -137,3 +137,11 @@ test('API_RATE_LIMITED says whether Retry-After came, and what to do', () => {
 test('the checks keep the ids summary.json lists them by', () => {
   expect([checkAuthorizedCall.id, checkRateLimited.id]).toEqual(['api-call-with-valid-token-succeeds', 'api-rate-limit-says-when']);
 });
+
+test('a failure in the body counts only for a 2xx, and is quoted up to 200 characters; an outcome with nothing recorded gives nothing', () => {
+  for (const status of [199, 300]) expect(withToken(base(status), 'exchange', 'e'), String(status)).toMatchObject([{ message: `listTodos answered ${status} to a valid token (expected 2xx)` }]);
+  const long = `isError: ${'x'.repeat(300)}`;
+  expect(withToken(base(200), 'exchange', long)).toMatchObject([{ message: `listTodos answered 200 but failed in its body (${long.slice(0, 200)}), to a valid token` }]);
+  const { exchangeId, request } = answered(200);
+  expect(call({ exchangeId, request })).toEqual([]);
+});
