@@ -187,7 +187,8 @@ test.describe('the installable package', () => {
   });
 
   test('plugin-conformance host serves the debugger from the package: its page, its sources as modules, its libraries', async () => {
-    const child = spawn('npx', ['--no-install', 'plugin-conformance', 'host'], { cwd: project, env: { ...cleanEnv(), PLUGIN_HOST_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: npx runs the host as a child of its own, and the whole group must go at the end.
+    const child = spawn('npx', ['--no-install', 'plugin-conformance', 'host'], { cwd: project, env: { ...cleanEnv(), PLUGIN_HOST_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     try {
       const origin = await new Promise<string>((found, failed) => {
         let out = '';
@@ -208,7 +209,7 @@ test.describe('the installable package', () => {
       expect(code).toContain('function headers(body)');
       expect((await fetch(`${origin}/vendor/preact/dist/preact.module.js`)).status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
     }
   });
 });
