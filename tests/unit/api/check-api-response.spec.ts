@@ -75,7 +75,7 @@ const withToken = (outcome: HttpOutcome, tokenSource: 'exchange' | 'refresh' | '
 test('the timeout and the failure say what happened, with the exchange and the reproduction', () => {
   expect(call(failed('timeout'))).toEqual([
     { code: 'API_SLOW', severity: 'error', message: "listTodos gave no complete answer within the host's 45 s timeout", fix: 'Answer within 45 s; move slow work to a background job and return early.', evidence: ['ex-1'], reproduce: 'curl …' },
-    { code: 'API_CALL_FAILED', message: 'listTodos failed before any answer: no answer within 45 s', fix: 'Make the API reachable from the host at the URL in the OpenAPI servers list.', evidence: ['ex-1'], reproduce: 'curl …' },
+    { code: 'API_CALL_FAILED', message: "listTodos failed before any answer: plugin.example.com:443 gave no complete answer within the host's 45 s limit (no answer within 45 s)", fix: 'Make the API reachable from the host at the URL in the OpenAPI servers list.', evidence: ['ex-1'], reproduce: 'curl …' },
   ]);
 });
 
