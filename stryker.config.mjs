@@ -1,15 +1,16 @@
 // Mutation score of the pure core (issue 14): `npm run mutation` (not in CI; CPU heavy, one mutant at a time).
 // StrykerJS's command runner runs the unit tests against each mutant of the checks, the gate, the OAuth helpers and
-// the recorder; a mutant the tests still pass with survives. Narrow a run with
-//   npm run mutation -- --mutate mock-host/gate/apply-gate.ts     (files to mutate)
-//   MUTATION_TESTS=tests/unit/gate npm run mutation -- --mutate mock-host/gate/apply-gate.ts   (tests to run)
+// the recorder; a mutant the tests still pass with survives. Narrow a run with (comma-separated globs)
+//   MUTATION_FILES=mock-host/gate/apply-gate.ts MUTATION_TESTS=tests/unit/gate npm run mutation
+// (`npm run mutation -- --mutate …` would hand the flag to the summary script, not to Stryker.)
 const tests = process.env.MUTATION_TESTS ?? 'tests/unit';
+const files = process.env.MUTATION_FILES?.split(',').map((f) => f.trim()).filter(Boolean);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'command',
   commandRunner: { command: `npx playwright test --project=self-tests ${tests} --workers 1 --reporter=dot --max-failures 1` },
-  mutate: ['mock-host/checks/**/*.ts', 'mock-host/gate/**/*.ts', 'mock-host/oauth/**/*.ts', 'mock-host/recorder/**/*.ts'],
+  mutate: files?.length ? files : ['mock-host/checks/**/*.ts', 'mock-host/gate/**/*.ts', 'mock-host/oauth/**/*.ts', 'mock-host/recorder/**/*.ts'],
   concurrency: 1,
   coverageAnalysis: 'off',
   timeoutMS: 60_000,
