@@ -36,23 +36,6 @@ export const STEP_ACTIONS = [
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
 /**
- * The steps that sign in in the browser and spend the code they get. Against a real target they run one at a time
- * per test account across the run (mock-host/browser/sign-in-lock.ts); every other step stays parallel.
- */
-export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>([
-  'install',
-  'reconnect',
-  'probe-code-reuse',
-  'probe-wrong-client-secret',
-  'probe-redirect-uri-binding',
-  'probe-unregistered-redirect-uri',
-  'probe-pkce',
-  'probe-client-assertion',
-  'probe-consent-deny',
-  'probe-rs-second-user',
-]);
-
-/**
  * The probes that catch their callback inside the harness's own browser (so the host's route never spends a probe's
  * code): they need that browser even where the user's own browser installs (the debugger launches one for them).
  */
@@ -67,6 +50,13 @@ export const HARNESS_BROWSER_STEPS: ReadonlySet<StepAction> = new Set<StepAction
   // A second account signs in in a fresh context of the harness's browser, never in the user's (signed in as the first).
   'probe-rs-second-user',
 ]);
+
+/**
+ * The steps that sign in in the browser and spend the code they get. Against a real target they run one at a time
+ * per test account across the run (mock-host/browser/sign-in-lock.ts); every other step stays parallel. Every probe
+ * of the harness's browser signs in; install and reconnect sign in wherever the host's own browser is.
+ */
+export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>(['install', 'reconnect', ...HARNESS_BROWSER_STEPS]);
 
 /** One step with its options. */
 export interface Step {

@@ -5,26 +5,7 @@ import { reportPaths } from '../../mock-host/report/report-paths.ts';
 import type { ReferencePluginOptions } from '../../examples/reference-plugin/options.ts';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { envForPlugin, runHarness } from './run-harness.ts';
-import { basicCredentialNeedles, scanDirectory, scanText, spellingsOf, type Needle } from './secret-scan.ts';
-
-// Distinctive values nothing else in a run contains. The characters that change under URL, form and JSON
-// encoding (+ / : = & % ~) are there on purpose: each encoding is a separate chance to slip past redaction.
-const SENTINELS = {
-  clientId: 'sentinel-client-id',
-  clientSecret: 'SNTL.client-secret+/:=&%~c9',
-  password: 'SNTL.password+/&=%~p7',
-  verificationToken: 'SNTL.verification-token+/=~v3',
-} as const;
-// Codes, access tokens and refresh tokens are random; the reference plugin starts each with this.
-const CREDENTIAL_PREFIX = 'SNTLcred';
-
-const NEEDLES: Needle[] = [
-  ...spellingsOf('client secret', SENTINELS.clientSecret),
-  ...spellingsOf('login password', SENTINELS.password),
-  ...spellingsOf('verification token', SENTINELS.verificationToken),
-  ...basicCredentialNeedles(SENTINELS.clientId, SENTINELS.clientSecret),
-  { name: 'an issued code, access token or refresh token', value: CREDENTIAL_PREFIX },
-];
+import { CREDENTIAL_PREFIX, scanDirectory, scanText, SENTINEL_NEEDLES, SENTINELS } from './secret-scan.ts';
 
 /**
  * Runs the whole harness (HTML reports included) against the reference plugin holding sentinel secrets, then
@@ -39,10 +20,10 @@ async function runAndScan(options: Pick<ReferencePluginOptions, 'faults' | 'acce
     for (const output of [paths.summaryJson, paths.summaryMarkdown, paths.allureResults, join(paths.allureReport, 'index.html'), join(paths.allureReportSingle, 'index.html')]) {
       expect(existsSync(output), `${output} was written`).toBe(true);
     }
-    const scanned = scanDirectory(run.reportsDir, NEEDLES);
+    const scanned = scanDirectory(run.reportsDir, SENTINEL_NEEDLES);
     // The scan must have seen the outputs it claims to cover, or a passing scan proves nothing.
     expect(scanned.files).toBeGreaterThan(20);
-    const hits = [...scanned.hits, ...scanText(run.stdout, 'stdout', NEEDLES), ...scanText(run.stderr, 'stderr', NEEDLES)];
+    const hits = [...scanned.hits, ...scanText(run.stdout, 'stdout', SENTINEL_NEEDLES), ...scanText(run.stderr, 'stderr', SENTINEL_NEEDLES)];
     expect(hits, hits.map((h) => `${h.needle} in ${h.where}: …${h.context}…`).join('\n')).toEqual([]);
   } finally {
     await plugin.close();

@@ -71,3 +71,23 @@ export function scanDirectory(dir: string, needles: readonly Needle[]): { files:
 export function scanText(text: string, where: string, needles: readonly Needle[]): Hit[] {
   return findIn(Buffer.from(text, 'utf8'), where, needles);
 }
+
+// Distinctive values nothing else in a run contains. The characters that change under URL, form and JSON
+// encoding (+ / : = & % ~) are there on purpose: each encoding is a separate chance to slip past redaction.
+export const SENTINELS = {
+  clientId: 'sentinel-client-id',
+  clientSecret: 'SNTL.client-secret+/:=&%~c9',
+  password: 'SNTL.password+/&=%~p7',
+  verificationToken: 'SNTL.verification-token+/=~v3',
+} as const;
+// Codes, access tokens and refresh tokens are random; the reference plugin starts each with this.
+export const CREDENTIAL_PREFIX = 'SNTLcred';
+
+/** Every spelling of every sentinel, and the prefix of every credential the plugin issues. */
+export const SENTINEL_NEEDLES: readonly Needle[] = [
+  ...spellingsOf('client secret', SENTINELS.clientSecret),
+  ...spellingsOf('login password', SENTINELS.password),
+  ...spellingsOf('verification token', SENTINELS.verificationToken),
+  ...basicCredentialNeedles(SENTINELS.clientId, SENTINELS.clientSecret),
+  { name: 'an issued code, access token or refresh token', value: CREDENTIAL_PREFIX },
+];

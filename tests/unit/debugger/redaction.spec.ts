@@ -3,27 +3,9 @@ import { startReferencePlugin } from '../../../examples/reference-plugin/start.t
 import { API } from '../../../mock-host/debugger/wire/controls.ts';
 import { controlAnswerSchema } from '../../../mock-host/debugger/wire/controls.ts';
 import { startDebugger } from '../../e2e/debugger-support.ts';
-import { basicCredentialNeedles, scanText, spellingsOf, type Needle } from '../../e2e/secret-scan.ts';
+import { CREDENTIAL_PREFIX, scanText, SENTINEL_NEEDLES, SENTINELS } from '../../e2e/secret-scan.ts';
 import { signInByFetch } from './fetch-browser.ts';
 import { debuggerClient } from './http-client.ts';
-
-// Distinctive values nothing else contains; + / : = & % ~ each change under some encoding (as in secret-scan.spec.ts).
-const SENTINELS = {
-  clientId: 'sentinel-client-id',
-  clientSecret: 'SNTL.client-secret+/:=&%~c9',
-  password: 'SNTL.password+/&=%~p7',
-  verificationToken: 'SNTL.verification-token+/=~v3',
-} as const;
-// The reference plugin starts every code, access token and refresh token it issues with this.
-const CREDENTIAL_PREFIX = 'SNTLcred';
-
-const NEEDLES: Needle[] = [
-  ...spellingsOf('client secret', SENTINELS.clientSecret),
-  ...spellingsOf('login password', SENTINELS.password),
-  ...spellingsOf('verification token', SENTINELS.verificationToken),
-  ...basicCredentialNeedles(SENTINELS.clientId, SENTINELS.clientSecret),
-  { name: 'an issued code, access token or refresh token', value: CREDENTIAL_PREFIX },
-];
 
 // Rule: the debugger shows secrets only as fingerprints. A whole session against a plugin holding sentinel secrets
 // (every control, two installs, a revoke the plugin cannot take, an export), and every byte the API answered and the
@@ -78,7 +60,7 @@ test('no token, secret or code in any API answer or event of a whole session', a
     // The stream coalesces views and lags the API on a loaded machine: wait for it to carry the whole session.
     await expect.poll(() => stream.views().at(-1)?.timeline.length, { timeout: 30_000 }).toBe(view.timeline.length);
     expect(stream.views().length).toBeGreaterThan(3);
-    const hits = [...client.transcript.bodies.flatMap((body, i) => scanText(body, `API answer ${i}`, NEEDLES)), ...scanText(stream.text(), 'the event stream', NEEDLES)];
+    const hits = [...client.transcript.bodies.flatMap((body, i) => scanText(body, `API answer ${i}`, SENTINEL_NEEDLES)), ...scanText(stream.text(), 'the event stream', SENTINEL_NEEDLES)];
     expect(hits, hits.map((h) => `${h.needle} in ${h.where}: …${h.context}…`).join('\n')).toEqual([]);
   } finally {
     await stream.close();
