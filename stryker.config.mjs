@@ -1,19 +1,20 @@
-// Mutation score of the pure core (issue 14): `npm run mutation` (not in CI; CPU heavy, one mutant at a time).
-// StrykerJS's command runner runs the unit tests against each mutant of the checks, the gate, the OAuth helpers and
-// the recorder; a mutant the tests still pass with survives. Narrow a run with (comma-separated globs)
+// Mutation score of the pure core (issue 14): `npm run mutation` (not in CI: CPU heavy). StrykerJS mutates the
+// checks, the gate, the OAuth helpers and the recorder, and reruns, for each mutant, only the unit tests that reach it
+// (per-test coverage), in one Vitest process: tests/mutation/vitest.config.ts maps the tests' `@playwright/test`
+// onto Vitest. A mutant the tests still pass with survives. Narrow a run with (comma-separated)
 //   MUTATION_FILES=mock-host/gate/apply-gate.ts MUTATION_TESTS=tests/unit/gate npm run mutation
 // (`npm run mutation -- --mutate …` would hand the flag to the summary script, not to Stryker.)
-const tests = process.env.MUTATION_TESTS ?? 'tests/unit';
 const files = process.env.MUTATION_FILES?.split(',').map((f) => f.trim()).filter(Boolean);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  testRunner: 'command',
-  commandRunner: { command: `npx playwright test --project=self-tests ${tests} --workers 1 --reporter=dot --max-failures 1` },
+  testRunner: 'vitest',
+  vitest: { configFile: 'tests/mutation/vitest.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
   mutate: files?.length ? files : ['mock-host/checks/**/*.ts', 'mock-host/gate/**/*.ts', 'mock-host/oauth/**/*.ts', 'mock-host/recorder/**/*.ts'],
-  concurrency: 1,
-  coverageAnalysis: 'off',
-  timeoutMS: 60_000,
+  coverageAnalysis: 'perTest',
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  timeoutMS: 30_000,
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false },
