@@ -10,7 +10,7 @@ import { inputVariable } from '../../scripts/github-action-io.ts';
 import { buildPackage, type BuiltPackage } from '../../scripts/build-package.ts';
 import { envForPlugin, cleanEnv } from './run-harness.ts';
 import { expect, test } from './plugin-fixture.ts';
-import type { ProcessRun } from './run-cli.ts';
+import { runProcess, type ProcessRun } from './run-process.ts';
 
 // The package as a user gets it: built and packed, installed from the tarball into a project that has nothing
 // else, and run there through `npx plugin-conformance` and through a Playwright config of the project's own.
@@ -18,13 +18,7 @@ import type { ProcessRun } from './run-cli.ts';
 const MB = 1_000_000;
 
 function run(command: string, args: readonly string[], cwd: string, env: Record<string, string> = {}, timeoutMs = 240_000): Promise<ProcessRun> {
-  const child = spawn(command, args, { cwd, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((done) => child.on('close', (exitCode) => (clearTimeout(timer), done({ exitCode, stdout, stderr }))));
+  return runProcess(command, args, { cwd, env: { ...cleanEnv(), ...env }, timeoutMs });
 }
 
 function summaryIn(dir: string): Summary {

@@ -1,33 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarySchema, type Summary } from '../../mock-host/report/summary-schema.ts';
 import { cleanEnv } from './run-harness.ts';
+import { runProcess, type ProcessRun } from './run-process.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-export interface ProcessRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs a node program from this repository with a clean environment, collecting its output. */
-export async function runNode(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<ProcessRun> {
-  const child = spawn(process.execPath, args, {
-    cwd: options.cwd ?? ROOT,
-    env: { ...cleanEnv(), ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 150_000);
-  const exitCode = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  clearTimeout(timer);
-  return { exitCode, stdout, stderr };
+export function runNode(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<ProcessRun> {
+  return runProcess(process.execPath, args, { cwd: options.cwd ?? ROOT, env: { ...cleanEnv(), ...options.env }, timeoutMs: options.timeoutMs ?? 150_000 });
 }
 
 /** `plugin-conformance <args>` as a user runs it: the package bin, from the user's own directory. */

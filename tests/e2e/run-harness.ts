@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { runProcess } from './run-process.ts';
 
 export interface HarnessRun {
   exitCode: number | null;
@@ -22,18 +22,11 @@ export interface HarnessOptions {
 /** Runs `npm test`'s entry point as a user would, in a child process with its own reports folder. */
 export async function runHarness(env: Record<string, string>, timeoutMs = 120_000, options: HarnessOptions = {}): Promise<HarnessRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/run.ts', ...(options.playwrightArgs ?? [])], {
+  const { exitCode, stdout, stderr } = await runProcess(process.execPath, ['--import', 'tsx', 'scripts/run.ts', ...(options.playwrightArgs ?? [])], {
     cwd: process.cwd(),
     env: { ...cleanEnv(), ...env, PLUGIN_REPORTS_DIR: reportsDir, ...(options.htmlReport ? {} : { PLUGIN_SKIP_HTML_REPORT: '1' }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  clearTimeout(timer);
   const summaryPath = join(reportsDir, 'summary.json');
   const summary: unknown = existsSync(summaryPath) ? JSON.parse(readFileSync(summaryPath, 'utf8')) : undefined;
   return { exitCode, stdout, stderr, reportsDir, summary };
