@@ -13,6 +13,10 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: files?.length ? files : ['mock-host/checks/**/*.ts', 'mock-host/gate/**/*.ts', 'mock-host/oauth/**/*.ts', 'mock-host/recorder/**/*.ts'],
   coverageAnalysis: 'perTest',
+  // A static mutant (a module-level value: a check's codes, a table, a pattern) is reached by no test in particular,
+  // so each would rerun every unit test: 846 of the 6272 mutants, 81 % of the time. They are left out of the
+  // standing score (Stryker counts them Ignored); MUTATION_STATIC=1 includes them, for a narrowed run.
+  ignoreStatic: process.env.MUTATION_STATIC !== '1',
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 30_000,
   reporters: ['clear-text', 'progress', 'json'],
@@ -22,5 +26,5 @@ export default {
   // Stryker rewrites the tsconfig's extends and references for its sandbox with an API TypeScript 7 no longer has;
   // ours has neither, so point it at no file (the sandbox keeps tsconfig.json as it is).
   tsconfigFile: '.stryker-no-tsconfig-rewrite.json',
-  ignorePatterns: ['reports', '.stryker-tmp', 'build', 'docs'],
+  ignorePatterns: ['reports', '.stryker-tmp', 'build'],
 };
