@@ -8,7 +8,8 @@ export function retryAfterMs(header: string | undefined, nowMs: number): number 
   const value = header?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
+  // An HTTP-date is always in GMT (IMF-fixdate and the obsolete forms alike); that keeps "-5" from parsing as a year.
+  const at = /GMT$/.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
