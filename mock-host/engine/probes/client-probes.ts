@@ -20,7 +20,8 @@ export async function probeUnknownClient(session: HostSession): Promise<string> 
     session,
     { grant: 'authorization_code', code, redirectUri: session.redirectUri(), ...(auth.resource ? { resource: auth.resource } : {}) },
     'probe',
-    { authMethod: 'none', overrides: { client_id: clientId }, label: 'probe: token request with an unknown client_id' },
+    // A client the server never issued needs none of the host's: the probe registers nothing.
+    { client: { clientId, authMethod: 'none' }, label: 'probe: token request with an unknown client_id' },
   );
   const status = r.outcome.response?.status;
   session.findings.run(checkUnknownClientRefused, {
