@@ -112,7 +112,7 @@ export async function runScenarioTest(args: {
     hostOrigin: mockHost.origin,
     documents: mockHost,
     ...(target.targetClock ? { targetClock: target.targetClock } : {}),
-    ...(target.shared ? { responses: target.shared.responses } : {}),
+    ...(target.shared ? { responses: target.shared.responses, registrations: target.shared.registrations } : {}),
   });
   mockHost.track(session);
   // A returning user's browser: signed in once per run and host, unless the scenario is about signing in.

@@ -74,6 +74,8 @@ export const FAULTS = {
   'dcr-response-no-client-id': fault('registration', 'the 201 DCR answer has no client_id (the client is registered all the same)', 'DCR_RESPONSE_INVALID'),
   'dcr-response-text-plain': fault('registration', 'the 201 DCR answer is JSON labelled Content-Type: text/plain', 'DCR_RESPONSE_INVALID'),
   'dcr-accepts-insecure-redirect': fault('registration', 'DCR registers non-loopback http:// redirect URIs', 'DCR_ACCEPTS_INSECURE_REDIRECT'),
+  'dcr-rate-limited': fault('registration', 'after registrationLimit POSTs to /register (default 2, refused ones counted), each further one gets 429 too_many_requests with Retry-After: 3600', 'API_RATE_LIMITED'),
+  'dcr-rate-limited-no-retry-after': fault('registration', 'like dcr-rate-limited, but the 429 carries no Retry-After', 'API_RATE_LIMITED'),
   // Authorization endpoint
   'iss-missing': fault('authorization', 'iss support is advertised, but redirects carry no iss', 'AUTHORIZE_ISS_INVALID'),
   'iss-wrong': fault('authorization', 'redirects carry iss = the issuer with a trailing slash', 'AUTHORIZE_ISS_INVALID'),
@@ -146,7 +148,8 @@ export const CONFLICTING_FAULTS: readonly (readonly Fault[])[] = [
   ['as-metadata-missing', 'no-openid-configuration', 'issuer-mismatch', 'no-pkce-advertised', 'cimd-without-none', 'no-iss-parameter'],
   ['no-iss-parameter', 'iss-missing', 'iss-wrong'],
   ['no-client-registration', 'cimd-without-none', 'cimd-singular-auth-method-only', 'cimd-rejected', 'dcr-rejects-client-secret-post'],
-  ['no-client-registration', 'dcr-response-no-client-id', 'dcr-response-text-plain', 'dcr-accepts-insecure-redirect'],
+  ['no-client-registration', 'dcr-response-no-client-id', 'dcr-response-text-plain', 'dcr-accepts-insecure-redirect', 'dcr-rate-limited', 'dcr-rate-limited-no-retry-after'],
+  ['dcr-rate-limited', 'dcr-rate-limited-no-retry-after'],
   ['cimd-rejected', 'cimd-singular-auth-method-only'],
   ['loopback-port-exact', 'redirect-prefix-match'],
   ['client-assertion-rejected', 'client-assertion-aud-issuer-only', 'client-assertion-not-verified'],

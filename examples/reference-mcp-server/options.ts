@@ -104,6 +104,8 @@ export const referenceMcpServerOptionsSchema = z
     exposeControl: z.boolean().default(false),
     /** How long the slow-token-endpoint fault makes /token wait. */
     slowTokenMs: z.number().int().min(0).max(600_000).default(6000),
+    /** How many POSTs to /register the dcr-rate-limited faults answer before each further one gets 429. */
+    registrationLimit: z.number().int().min(0).default(2),
     /**
      * Supports client ID metadata documents (advertised, and CIMD client ids accepted). Off: a conformant server with
      * dynamic registration only, the other way hosts get a client (not a fault).

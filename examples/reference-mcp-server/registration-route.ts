@@ -38,8 +38,16 @@ function refuse(res: Response, error: 'invalid_client_metadata' | 'invalid_redir
 export function registrationRoute(ctx: ServerContext): Router {
   const { has, clock, store } = ctx;
   const router = Router();
+  // The rate-limit faults count every registration request, refused ones too (as a per-address limiter does).
+  let registrations = 0;
+  const limited = has('dcr-rate-limited') || has('dcr-rate-limited-no-retry-after');
 
   router.post('/register', (req, res) => {
+    registrations += 1;
+    if (limited && registrations > ctx.options.registrationLimit) {
+      if (has('dcr-rate-limited')) res.set('Retry-After', '3600');
+      return void res.status(429).set('Cache-Control', 'no-store').json({ error: 'too_many_requests', error_description: 'too many client registrations; try again later' });
+    }
     const json = mediaTypeOf(req) === JSON_TYPE ? jsonOf(req) : { ok: false as const };
     if (!json.ok) return refuse(res, 'invalid_client_metadata', 'the body must be a JSON object (application/json)');
     const parsed = registrationSchema.safeParse(json.value);

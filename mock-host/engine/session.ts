@@ -11,6 +11,7 @@ import { LifecycleAbort, type AbortAttachment } from '../model/lifecycle-abort.t
 import type { ProviderId } from '../model/provider-id.ts';
 import type { AuthConfig, PluginTarget } from '../model/target.ts';
 import { buildAuthorizationRequest } from '../oauth/authorization-request.ts';
+import type { KeptRegistrations } from '../oauth/kept-registrations.ts';
 import type { DocumentPublisher, HostProfile, OAuthClient } from '../profiles/host-profile.ts';
 import { Recorder } from '../recorder/recorder.ts';
 import type { ResponseCache } from '../recorder/response-cache.ts';
@@ -36,6 +37,8 @@ export interface SessionInit {
   documents?: DocumentPublisher;
   /** The run's copies of the documents every scenario reads alike (one per target and run). */
   responses?: ResponseCache;
+  /** The clients the run's hosts registered at this target and keep (one per host and registration body). */
+  registrations?: KeptRegistrations;
 }
 
 export interface TargetClock {
@@ -56,6 +59,7 @@ export class HostSession {
   readonly clock: VirtualClock;
   readonly targetClock?: TargetClock;
   readonly documents?: DocumentPublisher;
+  readonly registrations?: KeptRegistrations;
   readonly secrets = new SecretRegistry();
   readonly recorder: Recorder;
   readonly findings: FindingCollector;
@@ -86,6 +90,7 @@ export class HostSession {
     this.clock = init.clock ?? new VirtualClock();
     if (init.targetClock) this.targetClock = init.targetClock;
     if (init.documents) this.documents = init.documents;
+    if (init.registrations) this.registrations = init.registrations;
     this.recorder = new Recorder(this.secrets, 'x', init.responses);
     this.findings = new FindingCollector(init.scenario, init.profile.severityOverrides, (text) => this.secrets.redact(text));
     this.events = new EventLog(() => this.clock.now());

@@ -3,7 +3,7 @@ import type { FindingDraft } from '../findings/finding.ts';
 import type { TokenResponseFacts } from '../oauth/token-facts.ts';
 import { sendTokenRequest, type TokenGrantFields, type TokenRequestParams } from '../oauth/token-request.ts';
 import { readTokenResponse, type TokenRejection, type TokenSet } from '../oauth/token-response.ts';
-import type { TokenAuthMethod, TokenBodyEncoding } from '../profiles/host-profile.ts';
+import type { OAuthClient, TokenAuthMethod, TokenBodyEncoding } from '../profiles/host-profile.ts';
 import type { HttpOutcome } from '../recorder/exchange.ts';
 import type { HostSession } from './session.ts';
 
@@ -26,6 +26,8 @@ export interface GrantVariation {
   assertionAudience?: string;
   overrides?: Record<string, string>;
   label?: string;
+  /** A client of the probe's own in place of the session's, which is then never obtained (no registration for it). */
+  client?: Omit<OAuthClient, 'source'>;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface GrantVariation {
  */
 export async function requestTokens(session: HostSession, fields: TokenGrantFields, purpose: GrantPurpose, variation: GrantVariation = {}): Promise<GrantResult> {
   const auth = session.oauth();
-  const client = await session.client();
+  const client = variation.client ?? (await session.client());
   const { token } = session.profile.flow;
   const authMethod = variation.authMethod ?? client.authMethod;
   const params: TokenRequestParams = {

@@ -5,6 +5,12 @@ import { toCurl } from './curl.ts';
 import { contentTypeOf } from '../text/media-type.ts';
 import type { ResponseCache } from './response-cache.ts';
 
+/** An answer the run may already hold for a request: `fresh` when `send` went out now; copies are labelled with `copyNote`. */
+export interface SharedAnswer {
+  answer(send: () => Promise<HttpOutcome>): { outcome: Promise<HttpOutcome>; fresh: boolean };
+  copyNote: string;
+}
+
 const ALLOWED_SCHEMES = new Set(['http:', 'https:']);
 // Reports keep at most this much of a body; the engine still gets the whole (capped) body.
 const REPORTED_BODY_CHARS = 20_000;
@@ -25,14 +31,20 @@ export class Recorder {
     private readonly cache?: ResponseCache,
   ) {}
 
-  async send(request: OutboundRequest): Promise<HttpOutcome> {
+  /**
+   * Sends `request` and records it. `shared`: an answer this run may already hold for it (a client the host keeps),
+   * recorded in this session as the run's copy; without it, cacheable requests use the run's document cache.
+   */
+  async send(request: OutboundRequest, shared?: SharedAnswer): Promise<HttpOutcome> {
     const exchangeId = `${this.idPrefix}${this.#next++}`;
     const startedAt = new Date();
     const started = performance.now();
-    if (request.cacheable && this.cache) {
-      const { outcome: shared, fresh } = this.cache.answer(request, () => this.#send({ ...request, label: request.label }, exchangeId));
-      const answered = { ...(await shared), exchangeId, request };
-      this.#record(answered, startedAt, fresh ? performance.now() - started : 0, fresh ? undefined : ' (the run\'s copy: fetched once per run)');
+    const cache = this.cache;
+    const run = shared ?? (request.cacheable && cache ? { answer: (send: () => Promise<HttpOutcome>) => cache.answer(request, send), copyNote: " (the run's copy: fetched once per run)" } : undefined);
+    if (run) {
+      const { outcome: answer, fresh } = run.answer(() => this.#send({ ...request, label: request.label }, exchangeId));
+      const answered = { ...(await answer), exchangeId, request };
+      this.#record(answered, startedAt, fresh ? performance.now() - started : 0, fresh ? undefined : run.copyNote);
       return answered;
     }
     const outcome = await this.#send(request, exchangeId);

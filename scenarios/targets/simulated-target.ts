@@ -3,6 +3,7 @@ import type { Settings } from '../../mock-host/config/settings.ts';
 import type { BrowserContextOptions } from '@playwright/test';
 import type { TargetClock } from '../../mock-host/engine/session.ts';
 import { ResponseCache } from '../../mock-host/recorder/response-cache.ts';
+import { KeptRegistrations } from '../../mock-host/oauth/kept-registrations.ts';
 
 /** A simulated target, running: where it is and how the harness must be configured to use it. */
 export interface StartedTarget {
@@ -16,16 +17,18 @@ export interface StartedTarget {
 }
 
 /**
- * A run's memory of one target, as a returning user's host has it: the documents it already fetched, and per host
- * the browser's signed-in state (so a later install skips the sign-in page and only consents).
+ * A run's memory of one target, as a returning user's host has it: the documents it already fetched, per host the
+ * browser's signed-in state (so a later install skips the sign-in page and only consents), and per host the client
+ * it registered (so a later install with the same registration body uses it again instead of registering another).
  */
 export interface SharedTargetState {
   responses: ResponseCache;
   signIns: Map<string, Exclude<BrowserContextOptions['storageState'], undefined | string>>;
+  registrations: KeptRegistrations;
 }
 
 export function sharedTargetState(): SharedTargetState {
-  return { responses: new ResponseCache(), signIns: new Map() };
+  return { responses: new ResponseCache(), signIns: new Map(), registrations: new KeptRegistrations() };
 }
 
 /**

@@ -20,8 +20,10 @@ export interface RegistrationFacts {
 
 const cite = (f: RegistrationFacts) => ({ evidence: [f.exchangeId], reproduce: f.curl });
 
-/** DCR_REJECTS_HOST_METADATA: the host's own registration body must be registered (201 with a client_id). */
+/** DCR_REJECTS_HOST_METADATA: the host's own registration body must be registered (201 with a client_id); a 429 is no refusal. */
 export const checkRegistrationAccepted = defineCheck<RegistrationFacts>({ id: 'dcr-accepts-host-metadata', codes: ['DCR_REJECTS_HOST_METADATA'] }, (f) => {
+  // A 429 says "not now", not "not this metadata": API_RATE_LIMITED (checkRegistrationRateLimited) covers it.
+  if (f.status === 429) return [];
   if (f.status === 201 || (f.status !== undefined && f.status >= 200 && f.status < 300 && f.clientId)) return [];
   return [
     {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { checkInsecureRedirectRefused } from '../../checks/registration/insecure-redirect.ts';
 import { checkUnknownClientRefused } from '../../checks/registration/unknown-client.ts';
 import { registerClient } from '../../oauth/dcr.ts';
+import { registerWithBackoff } from '../../oauth/register-with-backoff.ts';
 import type { HostSession } from '../session.ts';
 import { requestTokens } from '../token-grants.ts';
 
@@ -19,7 +20,8 @@ export async function probeUnknownClient(session: HostSession): Promise<string> 
     session,
     { grant: 'authorization_code', code, redirectUri: session.redirectUri(), ...(auth.resource ? { resource: auth.resource } : {}) },
     'probe',
-    { authMethod: 'none', overrides: { client_id: clientId }, label: 'probe: token request with an unknown client_id' },
+    // A client the server never issued needs none of the host's: the probe registers nothing.
+    { client: { clientId, authMethod: 'none' }, label: 'probe: token request with an unknown client_id' },
   );
   const status = r.outcome.response?.status;
   session.findings.run(checkUnknownClientRefused, {
@@ -48,13 +50,10 @@ export async function probeDcrInsecureRedirect(session: HostSession): Promise<st
   }
   const dcrBody = session.profile.flow.client.registrationBody;
   const body = dcrBody ? dcrBody(INSECURE_REDIRECT) : { client_name: 'plugin-conformance probe', redirect_uris: [INSECURE_REDIRECT], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'none' };
-  const answer = await registerClient(session.recorder, {
-    endpoint,
-    body,
-    userAgent: 'plugin-conformance',
-    timeoutMs: session.profile.timeouts.discoveryMs,
-    maxBodyBytes: session.profile.limits.maxBodyBytes,
-  });
+  const budgetMs = session.profile.timeouts.discoveryMs;
+  // Never a kept client: the probe is about what this registration gets.
+  const register = () => registerClient(session.recorder, { endpoint, body, userAgent: 'plugin-conformance', timeoutMs: budgetMs, maxBodyBytes: session.profile.limits.maxBodyBytes });
+  const answer = await registerWithBackoff(session, register, budgetMs, `the probe could not learn whether ${INSECURE_REDIRECT} would be registered`);
   session.findings.run(checkInsecureRedirectRefused, {
     redirectUri: INSECURE_REDIRECT,
     ...(answer.status !== undefined ? { status: answer.status } : {}),

@@ -3,6 +3,7 @@ import type { HostSession } from '../../engine/session.ts';
 import type { AuthorizationServerInfo } from '../../model/target.ts';
 import { newClientAssertionSigner } from '../../oauth/client-assertion.ts';
 import { registerClient } from '../../oauth/dcr.ts';
+import { registerWithBackoff } from '../../oauth/register-with-backoff.ts';
 import { isLoopbackHost } from '../../plugin/root-domain.ts';
 import type { ClientStrategy, OAuthClient, TokenAuthMethod } from '../host-profile.ts';
 
@@ -63,13 +64,18 @@ async function cimdClient(session: HostSession, shape: McpClientShape, server: A
 async function dcrClient(session: HostSession, shape: McpClientShape, server: AuthorizationServerInfo & { registrationEndpoint: string }): Promise<OAuthClient> {
   const body = shape.dcrBody(session.redirectUri());
   const requestedMethod = typeof body.token_endpoint_auth_method === 'string' ? body.token_endpoint_auth_method : 'client_secret_basic';
-  const answer = await registerClient(session.recorder, {
-    endpoint: server.registrationEndpoint,
-    body,
-    userAgent: shape.userAgent,
-    timeoutMs: session.profile.timeouts.discoveryMs,
-    maxBodyBytes: session.profile.limits.maxBodyBytes,
-  });
+  const budgetMs = session.profile.timeouts.discoveryMs;
+  // The host keeps the client it registered: a later install of the run with the same body uses it again.
+  const register = () =>
+    registerClient(session.recorder, {
+      endpoint: server.registrationEndpoint,
+      body,
+      userAgent: shape.userAgent,
+      timeoutMs: budgetMs,
+      maxBodyBytes: session.profile.limits.maxBodyBytes,
+      ...(session.registrations ? { sharing: { kept: session.registrations, host: session.profile.id } } : {}),
+    });
+  const answer = await registerWithBackoff(session, register, budgetMs, 'this install got no client');
   const facts: RegistrationFacts = {
     exchangeId: answer.outcome.exchangeId,
     curl: session.recorder.curlOf(answer.outcome.exchangeId),

@@ -12,6 +12,8 @@ export const registrationCases: FaultCases<
   | 'dcr-response-no-client-id'
   | 'dcr-response-text-plain'
   | 'dcr-accepts-insecure-redirect'
+  | 'dcr-rate-limited'
+  | 'dcr-rate-limited-no-retry-after'
 > = {
   'cimd-singular-auth-method-only': {
     async check(server, faulty, documents) {
@@ -64,4 +66,18 @@ export const registrationCases: FaultCases<
       if (!faulty) expect(at(answer.json, 'error')).toBe('invalid_redirect_uri');
     },
   },
+  'dcr-rate-limited': { options: { registrationLimit: 2 }, check: (server, faulty) => expectRateLimited(server.url, faulty, '3600') },
+  'dcr-rate-limited-no-retry-after': { options: { registrationLimit: 2 }, check: (server, faulty) => expectRateLimited(server.url, faulty, null) },
 };
+
+/** Two registrations (a refused one counted) pass; with the fault the third and later get 429 too_many_requests. */
+async function expectRateLimited(url: string, faulty: boolean, retryAfter: string | null): Promise<void> {
+  expect((await postJson(`${url}/register`, { ...DCR_BODIES.chatgpt, redirect_uris: ['http://evil.example/callback'] })).status).toBe(400);
+  expect((await postJson(`${url}/register`, DCR_BODIES.chatgpt)).status).toBe(201);
+  for (const body of [DCR_BODIES.claude, DCR_BODIES.chatgpt]) {
+    const answer = await postJson(`${url}/register`, body);
+    expect(answer.status).toBe(faulty ? 429 : 201);
+    expect(answer.headers.get('retry-after')).toBe(faulty ? retryAfter : null);
+    if (faulty) expect(at(answer.json, 'error')).toBe('too_many_requests');
+  }
+}

@@ -123,6 +123,9 @@ test.describe('dynamic registration answers', () => {
     expect(codes(checkRegistrationAccepted(facts({ status: undefined, error: 'timeout' })))).toEqual(['DCR_REJECTS_HOST_METADATA']);
     expect(checkRegistrationAccepted(facts({ answeredMethod: 'none', hasSecret: false }))).toEqual([]);
     expect(checkRegistrationAnswer(facts({ status: 400 }))).toEqual([]);
+    // A 429 is rate limiting (API_RATE_LIMITED), no verdict on the host's metadata.
+    expect(checkRegistrationAccepted(facts({ status: 429, clientId: undefined, hasSecret: false }))).toEqual([]);
+    expect(checkRegistrationAnswer(facts({ status: 429, clientId: undefined, hasSecret: false }))).toEqual([]);
   });
 
   test('no client_id or no JSON is an error; text/plain, an unadvertised method or a missing secret a warning', () => {
