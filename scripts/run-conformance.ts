@@ -92,7 +92,6 @@ function clean(paths: ReportPaths): void {
 function playwrightArgs(settings: Settings, options: RunOptions): string[] {
   const extra = options.playwrightArgs ?? [];
   const choosesProject = extra.some((a) => a === '--project' || a.startsWith('--project='));
-  const choosesWorkers = extra.some((a) => a === '--workers' || a === '-j' || a.startsWith('--workers=') || a.startsWith('-j'));
   // The harness's own config, wherever the user runs from: their cwd holds their config file and reports.
   const config = extra.some((a) => a === '--config' || a === '-c' || a.startsWith('--config=')) ? [] : ['--config', harnessModule('playwright.config')];
   return [
@@ -100,9 +99,6 @@ function playwrightArgs(settings: Settings, options: RunOptions): string[] {
     ...config,
     // With a real target only the conformance scenarios make sense; the simulated ones and self-tests test us.
     ...((settings.url || options.conformanceOnly) && !choosesProject ? ['--project=conformance'] : []),
-    // Against one real target the sign-ins of its test account take turns across workers (sign-in-lock.ts), so a
-    // second worker mostly waits, and costs its own module load, browser and sign-in per host: one is faster.
-    ...(settings.url && !choosesWorkers ? ['--workers=1'] : []),
     ...(options.shard ? [`--shard=${options.shard.current}/${options.shard.total}`] : []),
     ...extra,
   ];
