@@ -1,7 +1,9 @@
-// Allure 3 report configuration. scripts/allure-report.ts runs `allure generate` twice: the multi-file report
-// (serve it with `npx allure open reports/allure-report`) and, with ALLURE_SINGLE_FILE=1, a single index.html that
-// opens from file:// and suits CI artifacts. Plain JS so the Allure CLI needs no TypeScript loader; paths mirror
-// mock-host/report/report-paths.ts.
+// Allure 3 report configuration. mock-host/report/allure-html.ts runs `allure generate` once with ALLURE_REPORTS=both:
+// one read of the results renders both reports, the multi-file one (serve it with `npx allure open
+// reports/allure-report`) and a single index.html that opens from file:// and suits CI artifacts, each into the
+// subfolder named by its plugin key, which allure-html.ts then moves into place. ALLURE_SINGLE_FILE=1 (or 0) renders
+// only the single-file (or multi-file) report straight into its folder. Plain JS so the Allure CLI needs no TypeScript
+// loader; paths mirror mock-host/report/report-paths.ts.
 import { defineConfig } from 'allure';
 
 const reportsDir = process.env.PLUGIN_REPORTS_DIR?.trim() || 'reports';
@@ -23,20 +25,23 @@ const categories = [
   findingCategory('info', 'Info findings'),
 ];
 const singleFile = process.env.ALLURE_SINGLE_FILE === '1';
+const both = process.env.ALLURE_REPORTS === 'both';
+
+const awesome = (single) => ({
+  import: '@allurereport/plugin-awesome',
+  options: {
+    reportName: 'plugin-conformance',
+    singleFile: single,
+    reportLanguage: 'en',
+    groupBy: ['epic', 'feature', 'story'],
+  },
+});
 
 export default defineConfig({
   name: 'plugin-conformance',
-  output: `${reportsDir}/${singleFile ? 'allure-report-single' : 'allure-report'}`,
+  // With two plugins Allure writes each into output/<plugin key>; the keys are the two reports' folder names.
+  output: both ? `${reportsDir}/allure-reports.partial` : `${reportsDir}/${singleFile ? 'allure-report-single' : 'allure-report'}`,
   resultsDir: `${reportsDir}/allure-results`,
   categories,
-  plugins: {
-    awesome: {
-      options: {
-        reportName: 'plugin-conformance',
-        singleFile,
-        reportLanguage: 'en',
-        groupBy: ['epic', 'feature', 'story'],
-      },
-    },
-  },
+  plugins: both ? { 'allure-report': awesome(false), 'allure-report-single': awesome(true) } : { awesome: awesome(singleFile) },
 });

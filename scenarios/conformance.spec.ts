@@ -5,7 +5,7 @@ import { appliesToProtocol, loadScenarioFiles } from './scenario-loader.ts';
 
 // One test per scenario file in scenarios/*.yaml and host of the run: against PLUGIN_URL, or the bundled reference
 // plugin (legacy hosts) and reference MCP server (MCP hosts). A scenario for one protocol runs only under its hosts.
-const scenarios = loadScenarioFiles().filter((s) => s.kind === 'conformance');
+const scenarios = loadScenarioFiles(undefined, 'conformance');
 for (const id of loadSettings().profiles) {
   const profile = PROFILES[id];
   for (const scenario of scenarios.filter((s) => appliesToProtocol(s, profile.protocol))) {

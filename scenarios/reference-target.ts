@@ -1,8 +1,7 @@
 import type { Settings } from '../mock-host/config/settings.ts';
 import { actionSettings } from '../examples/reference-plugin/action-settings.ts';
-import { startReferencePlugin, type RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
+import type { RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
 import type { ReferenceMcpServerOptions } from '../examples/reference-mcp-server/options.ts';
-import { startReferenceMcpServer } from '../examples/reference-mcp-server/start.ts';
 import { sharedTargetState, type StartedTarget } from './targets/simulated-target.ts';
 
 /**
@@ -24,6 +23,7 @@ export function referenceSettings(base: Settings, plugin: RunningReferencePlugin
 
 /** The bundled reference plugin as the target of the legacy hosts. */
 export async function startReferencePluginTarget(base: Settings): Promise<StartedTarget> {
+  const { startReferencePlugin } = await import('../examples/reference-plugin/start.ts');
   const plugin = await startReferencePlugin({});
   return { origin: plugin.url, settings: referenceSettings(base, plugin), targetClock: plugin.clock, shared: sharedTargetState(), close: () => plugin.close() };
 }
@@ -34,6 +34,7 @@ export async function startReferencePluginTarget(base: Settings): Promise<Starte
  * registration.
  */
 export async function startReferenceMcpTarget(base: Settings, options: ReferenceMcpServerOptions = {}, use: { preRegisteredClient?: string } = {}): Promise<StartedTarget> {
+  const { startReferenceMcpServer } = await import('../examples/reference-mcp-server/start.ts');
   const server = await startReferenceMcpServer(options);
   const [user, second] = server.options.users;
   const { clientId: _id, clientSecret: _secret, ...settings } = base;

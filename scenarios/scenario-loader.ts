@@ -140,21 +140,22 @@ function yamlFiles(dir: string): string[] {
   }
 }
 
-/**
- * Every scenario file: conformance ones in scenarios/, simulated ones in scenarios/simulated/ and scenarios/hostile/
- * (a hostile target is a simulated one that attacks the host). Throws a ConfigError
- * naming the file and line of the first broken one, so a bad file stops the run before it starts (exit code 2).
- */
 /** Whether a scenario runs under a host of this protocol: one for a single protocol runs only under its hosts. */
 export function appliesToProtocol(scenario: Pick<ScenarioFile, 'requiresProtocol'>, protocol: 'plugin' | 'mcp'): boolean {
   return !scenario.requiresProtocol || scenario.requiresProtocol === protocol;
 }
 
-export function loadScenarioFiles(dir: string = SCENARIOS_DIR): ScenarioFile[] {
+/**
+ * Every scenario file: conformance ones in scenarios/, simulated ones in scenarios/simulated/ and scenarios/hostile/
+ * (a hostile target is a simulated one that attacks the host). Throws a ConfigError
+ * naming the file and line of the first broken one, so a bad file stops the run before it starts (exit code 2).
+ * `only` loads the files of one kind (a spec file's own), skipping the parse of the others.
+ */
+export function loadScenarioFiles(dir: string = SCENARIOS_DIR, only?: ScenarioFile['kind']): ScenarioFile[] {
   const all = [
-    ...yamlFiles(dir).map((f) => parseScenarioFile(f, 'conformance')),
-    ...yamlFiles(join(dir, 'simulated')).map((f) => parseScenarioFile(f, 'simulated')),
-    ...yamlFiles(join(dir, 'hostile')).map((f) => parseScenarioFile(f, 'simulated')),
+    ...(only === 'simulated' ? [] : yamlFiles(dir).map((f) => parseScenarioFile(f, 'conformance'))),
+    ...(only === 'conformance' ? [] : yamlFiles(join(dir, 'simulated')).map((f) => parseScenarioFile(f, 'simulated'))),
+    ...(only === 'conformance' ? [] : yamlFiles(join(dir, 'hostile')).map((f) => parseScenarioFile(f, 'simulated'))),
   ];
   const seen = new Set<string>();
   for (const s of all) {

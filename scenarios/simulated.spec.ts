@@ -4,7 +4,7 @@ import { simulatedHostProfile, simulatedHostSettings } from './simulated-host.ts
 
 // One test per scenarios/simulated/*.yaml: a simulated target with a deliberate fault must yield exactly the
 // expected findings. These are the harness's proof that it detects what it claims to.
-for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'simulated')) {
+for (const scenario of loadScenarioFiles(undefined, 'simulated')) {
   test(`${scenario.id}: ${scenario.title}`, { tag: ['@simulated'] }, async ({ harnessSettings, mockHost, browser }, testInfo) => {
     const sim = scenario.simulated;
     if (!sim) throw new Error(`${scenario.file} has no simulated target`);

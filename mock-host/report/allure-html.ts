@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { HARNESS_ROOT, harnessFile } from '../harness-root.ts';
 import { allureEnvironment, writeAllureEnvironment, type EnvironmentFacts } from './allure-environment.ts';
 import { writeDetectionMatrixResult } from './detection-matrix-allure.ts';
@@ -21,14 +21,20 @@ function allureCli(): string {
   return join(dirname(createRequire(import.meta.url).resolve('allure')), '..', 'cli.js');
 }
 
-function generate(paths: ReportPaths, singleFile: boolean): Promise<string | undefined> {
-  const output = singleFile ? paths.allureReportSingle : paths.allureReport;
+/** Where `allure generate` with ALLURE_REPORTS=both writes, one subfolder per report (allurerc.mjs). */
+function partialOutput(paths: ReportPaths): string {
+  return join(paths.dir, 'allure-reports.partial');
+}
+
+/** One `allure generate` that reads the results once and renders both reports (allurerc.mjs, ALLURE_REPORTS=both). */
+function generateBoth(paths: ReportPaths): Promise<string | undefined> {
+  const output = partialOutput(paths);
   // Allure 3 writes into a subfolder when the output already exists, leaving a stale index.html on top.
-  rmSync(output, { recursive: true, force: true });
+  for (const dir of [output, paths.allureReport, paths.allureReportSingle]) rmSync(dir, { recursive: true, force: true });
   return new Promise((done) => {
     const child = spawn(process.execPath, [allureCli(), 'generate', '--config', harnessFile('allurerc.mjs')], {
       cwd: HARNESS_ROOT,
-      env: { ...process.env, PLUGIN_REPORTS_DIR: resolve(paths.dir), ALLURE_SINGLE_FILE: singleFile ? '1' : '0' },
+      env: { ...process.env, PLUGIN_REPORTS_DIR: resolve(paths.dir), ALLURE_REPORTS: 'both' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -36,12 +42,22 @@ function generate(paths: ReportPaths, singleFile: boolean): Promise<string | und
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
     child.on('error', (err) => done(`allure could not start: ${err.message}`));
     child.on('close', (code, signal) => {
-      const index = join(output, 'index.html');
-      if (code === 0 && existsSync(index)) return done(undefined);
-      const how = signal ? `was killed by ${signal}` : code === 0 ? `wrote no ${index}` : `exited with code ${code}`;
-      done(`allure generate${singleFile ? ' (single file)' : ''} ${how}:\n${log.trim().split('\n').slice(-15).join('\n')}`);
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      done(code === 0 ? undefined : `allure generate ${how}:\n${log.trim().split('\n').slice(-15).join('\n')}`);
     });
   });
+}
+
+/** Moves one report out of the partial output into its folder; a problem if Allure did not write it. */
+function moveIntoPlace(paths: ReportPaths, report: string, failed: string | undefined): string | undefined {
+  const from = join(partialOutput(paths), basename(report));
+  const index = join(from, 'index.html');
+  if (!existsSync(index)) return failed ?? `allure generate wrote no ${index}`;
+  // The results registry Allure keeps beside its reports: each report had its own copy when rendered alone.
+  const registry = join(partialOutput(paths), 'test-results.json');
+  if (existsSync(registry)) copyFileSync(registry, join(from, 'test-results.json'));
+  renameSync(from, report);
+  return undefined;
 }
 
 /**
@@ -53,15 +69,17 @@ export async function generateAllureReports(paths: ReportPaths = reportPaths(), 
   if (!existsSync(paths.allureResults) || readdirSync(paths.allureResults).length === 0)
     return { written: [], problems: [`no Allure results in ${paths.allureResults}`], durationMs: 0 };
   if (environment) writeAllureEnvironment(paths.allureResults, environment);
-  // Both read the same results and write different folders, so they can run side by side.
-  const [multi, single] = await Promise.all([generate(paths, false), generate(paths, true)]);
+  // One process for both: starting Allure and reading the results is most of the cost of each.
+  const failed = await generateBoth(paths);
   const written: string[] = [];
   const problems: string[] = [];
-  if (multi) problems.push(multi);
-  else written.push(join(paths.allureReport, 'index.html'));
-  if (single) problems.push(single);
-  else written.push(join(paths.allureReportSingle, 'index.html'));
-  return { written, problems, durationMs: Date.now() - started };
+  for (const report of [paths.allureReport, paths.allureReportSingle]) {
+    const problem = moveIntoPlace(paths, report, failed);
+    if (problem) problems.push(problem);
+    else written.push(join(report, 'index.html'));
+  }
+  rmSync(partialOutput(paths), { recursive: true, force: true });
+  return { written, problems: [...new Set(problems)], durationMs: Date.now() - started };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { behaviourNameSchema } from '../../examples/hostile-plugin/behaviours/index.ts';
 import { HOSTILE_CLIENT } from '../../examples/hostile-plugin/documents.ts';
-import { startHostilePlugin } from '../../examples/hostile-plugin/start.ts';
 import { defineTargetKind } from './simulated-target.ts';
 
 const schema = z.strictObject({
@@ -13,6 +12,7 @@ export const hostilePluginTarget = defineTargetKind({
   key: 'hostile-plugin',
   schema,
   async start({ behaviour }, base) {
+    const { startHostilePlugin } = await import('../../examples/hostile-plugin/start.ts');
     const plugin = await startHostilePlugin({ behaviour });
     const { clientId, clientSecret, username, password, verificationToken } = HOSTILE_CLIENT;
     return {

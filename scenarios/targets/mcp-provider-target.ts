@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { ProviderId } from '../../mock-host/model/provider-id.ts';
 import { referenceMcpServerOptionsSchema } from '../../examples/reference-mcp-server/options.ts';
-import { startReferenceMcpServer } from '../../examples/reference-mcp-server/start.ts';
 import { presetNameSchema } from '../../examples/simulated-providers/presets/index.ts';
 import { OKTA_DEFAULT_AUDIENCE } from '../../examples/simulated-providers/presets/okta.ts';
 import { tenantSettingsSchema } from '../../examples/simulated-providers/preset.ts';
-import { startSimulatedProvider } from '../../examples/simulated-providers/start.ts';
 import { sharedTargetState } from './simulated-target.ts';
 import { defineTargetKind } from './simulated-target.ts';
 
@@ -56,6 +54,8 @@ export const mcpProviderTarget = defineTargetKind({
   key: 'mcp-provider',
   schema,
   async start(spec, base) {
+    // Loaded when a test starts one, so a run that never does (PLUGIN_URL) never loads the servers.
+    const [{ startSimulatedProvider }, { startReferenceMcpServer }] = await Promise.all([import('../../examples/simulated-providers/start.ts'), import('../../examples/reference-mcp-server/start.ts')]);
     const { applicationIdUris, ...tenant } = spec.tenant;
     const provider = await startSimulatedProvider(spec.preset, { client: CLIENT, tenant: { ...tenant, applicationIdUris: applicationIdUris.filter((uri) => uri !== MCP_URL) }, metadataPatch: spec.metadata });
     try {

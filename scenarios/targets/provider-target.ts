@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { ProviderId } from '../../mock-host/model/provider-id.ts';
 import { referencePluginOptionsSchema, type ResolvedReferencePluginOptions } from '../../examples/reference-plugin/options.ts';
-import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { presetNameSchema } from '../../examples/simulated-providers/presets/index.ts';
-import { startSimulatedProvider } from '../../examples/simulated-providers/start.ts';
+import type { startSimulatedProvider } from '../../examples/simulated-providers/start.ts';
 import { referenceSettings } from '../reference-target.ts';
 import { defineTargetKind } from './simulated-target.ts';
 
@@ -41,6 +40,7 @@ function withParameters(url: string, extra: Readonly<Record<string, string>>): s
 }
 
 async function startPluginInFront(plugin: Omit<ResolvedReferencePluginOptions, 'oauthProvider'>, provider: Awaited<ReturnType<typeof startSimulatedProvider>>, request: Record<string, string>) {
+  const { startReferencePlugin } = await import('../../examples/reference-plugin/start.ts');
   return startReferencePlugin({
     ...plugin,
     oauthProvider: { authorizeUrl: withParameters(provider.authorizeUrl, request), tokenUrl: provider.tokenUrl, jwksUrl: provider.jwksUrl, issuer: provider.issuerUrl },
@@ -56,6 +56,8 @@ export const providerTarget = defineTargetKind({
   key: 'provider',
   schema,
   async start(spec, base) {
+    // Loaded when a test starts one, so a run that never does (PLUGIN_URL) never loads the servers.
+    const { startSimulatedProvider } = await import('../../examples/simulated-providers/start.ts');
     const provider = await startSimulatedProvider(spec.preset, { client: { id: spec.plugin.clientId, secret: spec.plugin.clientSecret } });
     try {
       const plugin = await startPluginInFront(spec.plugin, provider, spec.request);

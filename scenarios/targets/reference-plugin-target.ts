@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { referencePluginOptionsSchema, type ReferencePluginOptions } from '../../examples/reference-plugin/options.ts';
-import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { referenceSettings } from '../reference-target.ts';
 import { defineTargetKind } from './simulated-target.ts';
 
@@ -24,6 +23,7 @@ export const referencePluginTarget = defineTargetKind({
   key: 'reference-plugin',
   schema,
   async start(options, base) {
+    const { startReferencePlugin } = await import('../../examples/reference-plugin/start.ts');
     const plugin = await startReferencePlugin(options);
     return { origin: plugin.url, settings: referenceSettings({ ...base, url: undefined }, plugin), targetClock: plugin.clock, close: () => plugin.close() };
   },
