@@ -107,3 +107,7 @@ test.describe('redirects', () => {
     }]);
   });
 });
+
+test('bearer case: a lower-case call with neither answer nor error detail', () => {
+  expect(checkBearerCase({ upper: outcome(200), lower: { exchangeId: 'l1', request }, operationId: 'o', curl })[0]?.message).toBe('o accepts "Bearer <token>" but answered undefined to "bearer <token>"');
+});

@@ -233,3 +233,7 @@ test.describe('authorization server usable', () => {
     expect(checkAuthorizationServerUsable({ ...fine, usedByHost: true })).toEqual([]);
   });
 });
+
+test('metadata unreachable after a single try still names its reproduction', () => {
+  expect(checkAsMetadataReachable({ issuer, tried: [{ url: oauthUrl, kind: 'oauth', exchangeId: 't1', curl: 'curl t1', status: 404 }], timeoutMs: 1000 })[0]?.reproduce).toBe('curl t1');
+});

@@ -283,3 +283,26 @@ test.describe('Meta and Keycloak', () => {
     expect(checkKeycloakSessionBound(q({ provider: 'okta', authorizeUrl: 'x', scope: '', tokenResponseBody: JSON.stringify({ refresh_expires_in: 1800 }) }))).toEqual([]);
   });
 });
+
+test.describe('mutation survivors: unparseable URLs, several domains', () => {
+  test('Dropbox and Auth0 with an authorization URL that does not parse', () => {
+    expect(checkRefreshSwitches(q({ provider: 'dropbox', authorizeUrl: 'dropbox/authorize', scope: '' }))[0]?.message).toBe(
+      'the Dropbox authorization URL dropbox/authorize has no token_access_type parameter, so Dropbox issues only short-lived access tokens and no refresh_token',
+    );
+    expect(checkRefreshSwitches(q({ provider: 'auth0', authorizeUrl: 'auth0/authorize', scope: 'openid' }))[0]?.message).toBe(
+      'Auth0 (auth0/authorize) is asked for scope "openid", without offline_access, so it issues no refresh_token; the authorization URL also has no audience parameter',
+    );
+  });
+
+  test('Slack with a token URL that does not parse, answering a nested token', () => {
+    const nested = JSON.stringify({ ok: true, authed_user: { access_token: 'xoxp-1' } });
+    expect(checkSlackNestedToken(q({ provider: 'slack', authorizeUrl: 'x', tokenUrl: 'not a url', scope: '', tokenResponseBody: nested }))[0]?.message).toBe(
+      'the token endpoint not a url returned the user token at authed_user.access_token and no top-level access_token, so the host stores nothing',
+    );
+  });
+
+  test('hostUnder matches any of its domains; www.dropbox.com alone is Dropbox', () => {
+    expect(hostUnder(new URL('https://login.example.com/'), 'other.example', 'example.com')).toBe(true);
+    expect(detectProvider({ authorizeUrl: 'https://www.dropbox.com/oauth2/authorize' })).toBe('dropbox');
+  });
+});

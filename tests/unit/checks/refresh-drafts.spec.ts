@@ -195,3 +195,7 @@ test.describe('rotation and concurrency', () => {
     expect(checkConcurrentRefreshes({ results: [] })).toEqual([]);
   });
 });
+
+test('refresh scope: empty items from leading separators are no scope', () => {
+  expect(checkRefreshKeepsScope({ original: ' a', refreshed: 'a', exchangeId: 's1' })).toEqual([]);
+});

@@ -513,3 +513,36 @@ test.describe('protected resource metadata', () => {
     expect(checkPrmNoOfflineAccess({ fetch })).toEqual([]);
   });
 });
+
+test.describe('mutation survivors: several challenges, SSE bodies, missing error details', () => {
+  const strict = { terminalWithoutInsufficientScope: true, toolLevelChallenge: false };
+  const lenient = { terminalWithoutInsufficientScope: false, toolLevelChallenge: true };
+  const run = (o: HttpOutcome, traits = strict) => checkScopeChallenge({ outcome: o, tool: 't', missing: ['s'], traits, curl });
+
+  test('one insufficient_scope Bearer challenge among several is enough', () => {
+    expect(run(outcome(401, { 'www-authenticate': 'DPoP realm="x", Bearer error="insufficient_scope"' }))[0]?.message).toBe('t answered 401 (with error="insufficient_scope") to a valid token without s: hosts read 401 as a dead token and re-link in a loop');
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 2, result: { isError: true, content: [{ type: 'text', text: 'no' }], _meta: { 'mcp/www_authenticate': ['DPoP realm="x", Bearer error="insufficient_scope", scope="s"'] } } });
+    expect(run(outcome(200, {}, body), lenient)).toEqual([]);
+    // An SSE answer is read by its content type.
+    expect(run(outcome(200, {}, `event: message\ndata: ${plainErrorBody}\n\n`, 'text/event-stream'))).toHaveLength(1);
+  });
+
+  test('a tool-level challenge is usable when any of its strings is', () => {
+    const signal = { toolError: 'sign in', authError: 'sign in', toolChallenge: ['Basic realm="x"', 'Bearer resource_metadata="https://mcp.example/prm"'] };
+    expect(checkToolAuthChallenge({ calls: [{ tool: 'w', declaresOAuth: true, status: 200, signal, exchangeId: 'x', curl }], acceptsToolLevelChallenge: true, hostName: 'ChatGPT' })).toEqual([]);
+  });
+
+  test('one server error among wrong answers makes the stale-session finding an error', () => {
+    const at = (status: number, id: string) => ({ kind: 'unknown' as const, outcome: { ...outcome(status), exchangeId: id }, curl });
+    expect(checkStaleSessionAnswer({ answers: [at(400, 'a'), at(500, 'b')] })[0]?.severity).toBe('error');
+  });
+
+  test('no answer and no error detail still makes a draft', () => {
+    expect(checkUnauthenticatedAnswer({ outcome: { exchangeId: 'x1', request }, method: 'initialize', curl })[0]?.message).toBe('the initialize request without a token got no answer (undefined: undefined)');
+  });
+
+  test('an authorization_servers entry that is not a string fails even when it reads as a URL', () => {
+    const f: PrmFetch = { url: 'https://rs.example/prm', exchangeId: 'p', curl, status: 200, contentType: 'application/json', json: { resource: 'https://rs.example/mcp', authorization_servers: [['https://as.example']] } };
+    expect(checkPrmValid({ fetch: f }).map((d) => d.message)).toEqual(['the metadata has no non-empty authorization_servers list of issuer URLs']);
+  });
+});
