@@ -4,7 +4,6 @@ export function parseUrl(raw: string | undefined): URL | undefined {
   if (!raw) return undefined;
   try {
     return new URL(raw);
-  // Stryker disable next-line BlockStatement: an empty catch falls through to the end of the function, which returns undefined as well
   } catch {
     return undefined;
   }
