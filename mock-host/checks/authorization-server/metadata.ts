@@ -34,6 +34,7 @@ export const checkAsMetadataReachable = defineCheck<AsMetadataFacts & { timeoutM
       message: `no usable metadata for the authorization server ${f.issuer}: ${what}`,
       fix: `Serve RFC 8414 metadata at ${f.tried[0]?.url ?? '/.well-known/oauth-authorization-server'} (application/json, with issuer, authorization_endpoint and token_endpoint), within ${f.timeoutMs / 1000} s.`,
       evidence: f.tried.map((t) => t.exchangeId),
+      // Stryker disable next-line OptionalChaining,StringLiteral: inside the branch f.tried.at(-1) is defined and its curl is a required string
       ...(f.tried.at(-1) ? { reproduce: f.tried.at(-1)?.curl ?? '' } : {}),
     },
   ];
@@ -113,6 +114,7 @@ export const checkCimdAuthMethods = defineCheck<AsMetadataFacts & { documentMeth
 /** AS_OFFLINE_ACCESS_NOT_ADVERTISED: hosts ask for offline_access only when the authorization server lists it. */
 export const checkOfflineAccessAdvertised = defineCheck<AsMetadataFacts>({ id: 'as-advertises-refresh-tokens', codes: ['AS_OFFLINE_ACCESS_NOT_ADVERTISED'] }, (f) => {
   const m = f.used?.metadata;
+  // Stryker disable next-line LogicalOperator: m is f.used?.metadata and a used fetch always has metadata, so !f.used and !m are true together
   if (!f.used || !m) return [];
   const missing = [
     m.scopes_supported && !m.scopes_supported.includes('offline_access') ? 'scopes_supported lacks offline_access' : '',

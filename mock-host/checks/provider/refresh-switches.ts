@@ -92,6 +92,7 @@ function offlineAccessIgnored(input: ProviderQuirkInput, where: string): Finding
  * refresh token (a reinstall) proves that happened.
  */
 function googleSkippedConsent(input: ProviderQuirkInput, where: string): FindingDraft[] {
+  // Stryker disable next-line OptionalChaining: reached only with access_type=offline read from this same URL, so it parses
   const prompt = parseUrl(input.authorizeUrl)?.searchParams.get('prompt') ?? '';
   if (prompt.split(' ').includes('consent')) return [];
   const top = topLevelJsonFields(input.tokenResponseBody);

@@ -46,6 +46,7 @@ const MCP_FIX: Partial<Record<ProviderId, string>> = {
 };
 
 /** The switch the provider needs; behind an MCP server, where the host and not the developer writes the request. */
+// Stryker disable next-line StringLiteral: the default is only compared with "mcp"; any other value gives the plugin fix
 export function providerFixForMissingRefreshToken(provider: ProviderId, protocol: 'plugin' | 'mcp' = 'plugin'): string {
   return (protocol === 'mcp' ? MCP_FIX[provider] : undefined) ?? FIX[provider];
 }

@@ -39,6 +39,7 @@ export const checkConcurrentRefreshes = defineCheck<{ results: readonly (ProbedG
     return [
       {
         code: 'REFRESH_CONCURRENT_FAILS',
+        // Stryker disable next-line OptionalChaining: failed is non-empty here (the check returned on an empty list)
         message: `of ${results.length} simultaneous refreshes with the same refresh token, ${failed.length} failed (${failed[0]?.failure ?? 'no token'})`,
         fix: 'Give the previous refresh token a short grace period after rotation (or return the same new token to both), so racing refreshes both succeed.',
         evidence: results.map((r) => r.exchangeId),

@@ -12,6 +12,7 @@ export const checkForeignTokenRefused = defineCheck<{ outcome: HttpOutcome; fore
     if (!mcpAnswerAccepted(outcome)) return [];
     return [{
       code: 'RS_ACCEPTS_FOREIGN_TOKEN',
+      // Stryker disable next-line OptionalChaining: mcpAnswerAccepted is true only with a response
       message: `the MCP endpoint answered ${outcome.response?.status} to a JWT signed by an unknown key with iss "${foreignIssuer}" (audience and claims copied from the real token)`,
       fix: 'Verify every access token against your authorization server: the signature with its JWKS (or introspection), iss equal to its issuer, aud equal to this MCP server. Never accept a token only because it decodes.',
       evidence: [outcome.exchangeId],
@@ -27,6 +28,7 @@ export const checkQueryTokenRefused = defineCheck<{ outcome: HttpOutcome; curl: 
     if (!mcpAnswerAccepted(outcome)) return [];
     return [{
       code: 'RS_TOKEN_IN_QUERY_ACCEPTED',
+      // Stryker disable next-line OptionalChaining: mcpAnswerAccepted is true only with a response
       message: `the MCP endpoint answered ${outcome.response?.status} to a request with the valid access token in ?access_token= and no Authorization header`,
       fix: 'Read the access token from the Authorization: Bearer header only (MCP authorization: tokens MUST NOT be in the URI); query strings end up in logs and browser history.',
       evidence: [outcome.exchangeId],
