@@ -25,6 +25,9 @@ test.beforeAll(async () => {
     } else if (path === '/redirect') {
       res.writeHead(302, { location: 'https://host.example/cb?code=code-in-location-1&state=s' });
       res.end();
+    } else if (path === '/binary') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(Buffer.from([0x41, 0xff, 0x42]));
     } else if (path === '/empty') {
       res.writeHead(204);
       res.end();
@@ -236,4 +239,15 @@ test('the response cache shares one request in flight between concurrent askers'
   expect(cache.answer(req('/q', { url: `${origin}/other` }), send).fresh).toBe(true);
   expect(cache.answer(req('/q', { body: '' }), send).fresh).toBe(true);
   expect(sent).toBe(3);
+});
+
+test('bytes that are not UTF-8 are decoded with replacement characters, not refused', async () => {
+  const outcome = await new Recorder(new SecretRegistry()).send(req('/binary'));
+  expect(outcome.response?.body).toBe('A\uFFFDB');
+  expect(outcome.response?.bytes).toBe(3);
+});
+
+test('a request fetch refuses to build is a network error with fetch\'s own message', async () => {
+  const outcome = await new Recorder(new SecretRegistry()).send(req('/a', { method: 'GET', body: 'not allowed' }));
+  expect(outcome.error).toEqual({ kind: 'network', message: 'Request with GET/HEAD method cannot have body.' });
 });
