@@ -173,3 +173,20 @@ test('a shard\'s policy is partial; a whole run\'s is not', () => {
   expect(loadGatePolicy({ failOn: 'error' }, { startedAt: '2026-11-22T10:00:00Z', partial: true, cwd })).toEqual({ failOn: 'error', today: '2026-11-22', partial: true });
   expect(loadGatePolicy({ failOn: 'error' }, { startedAt: '2026-11-22T10:00:00Z', partial: false, cwd })).toEqual({ failOn: 'error', today: '2026-11-22' });
 });
+
+test('a failed simulated scenario without a reason is named alone', () => {
+  const failed = buildSummary([scenario('simulated/x', { kind: 'simulated', status: 'failed' })], META);
+  expect(applyGate(failed, policy()).gate?.reasons).toEqual(['1 failed scenario: simulated/x']);
+});
+
+test('a scenario that recorded no checks at all says nothing about an entry', () => {
+  const { checks: _none, ...noChecks } = scenario('discovery');
+  const gated = applyGate(buildSummary([noChecks], META), policy([entry('TOKEN_NO_EXPIRY')]));
+  expect(gated.baseline?.stale).toEqual([]);
+  expect(gated.verdict).toBe('pass');
+});
+
+test('every problem of a baseline file is listed, one a line', () => {
+  const path = file({ accepted: [entry('API_SLOW'), entry('API_SLOW'), entry('TOKEN_NO_EXPIRY', { scenario: 'zzz' })] });
+  expect(() => loadBaseline(path, ['a'])).toThrow(`baseline ${path}: invalid:\n  accepted.1: API_SLOW is listed twice\n  accepted.2.scenario: unknown scenario "zzz"; expected one of a`);
+});
