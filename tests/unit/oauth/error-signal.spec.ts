@@ -49,7 +49,7 @@ test('an error-like message (message, msg, detail, error_message in that order) 
   expect(findErrorSignal({ error_message: 'not found' })).toEqual({ indicators: ['message="not found"'], description: 'not found' });
   expect(findErrorSignal({ message: ' ', msg: 'unauthorised client' })).toEqual({ indicators: ['message="unauthorised client"'], description: 'unauthorised client' });
   expect(findErrorSignal({ message: 'Bad request', msg: 'fine' })?.indicators).toEqual(['message="Bad request"']);
-  for (const message of ['invalidated cache', 'a badge', 'all good', 'Forbidden', 'incorrect password', 'the request failed'])
+  for (const message of ['invalidated cache', 'a badge', 'all good', 'Forbidden', 'incorrect password', 'the request failed', 'fail', 'total failure', 'an error occurred', 'Unauthorized'])
     expect(findErrorSignal({ message }) !== undefined).toBe(!['invalidated cache', 'a badge', 'all good'].includes(message));
 });
 

@@ -51,3 +51,7 @@ test('bearerChallenge picks the Bearer challenge wherever it is, else none', () 
   expect(bearerChallenge('Basic realm="y"')).toBeUndefined();
   expect(bearerChallenge(undefined)).toBeUndefined();
 });
+
+test('scheme and param names may use every RFC 9110 token character', () => {
+  expect(parseWwwAuthenticate("X-Custom.Auth_1 a!#$%&'*+.^_`|~9-z=\"v\"")).toEqual([{ scheme: 'x-custom.auth_1', params: { "a!#$%&'*+.^_`|~9-z": 'v' } }]);
+});
