@@ -136,3 +136,12 @@ test('the host\'s token set: top-level RFC 6749 names only, field by field', () 
   expect(readTokenSet({ accessToken: 'at' })).toBeUndefined();
   expect(readTokenSet({ access_token: 'at', token_type: '', scope: '' })).toEqual({ accessToken: 'at', tokenType: '', scope: '' });
 });
+
+test('sniffing looks only at the start: leading blanks past the window, a title far down, a look-alike tag', () => {
+  // Whitespace fills the 4096-character window: not empty, and nothing JSON-like seen at its start.
+  expect(readResponseBody(`${' '.repeat(5000)}{"a":1}`, undefined)).toEqual({ kind: 'text' });
+  expect(readResponseBody(`<html>${'x'.repeat(70_000)}<title>Late</title></html>`, 'text/html')).toEqual({ kind: 'html' });
+  expect(readResponseBody('<htmlish>x</htmlish>', undefined)).toEqual({ kind: 'xml', root: 'htmlish' });
+  expect(readResponseBody('<HTML>', undefined)).toEqual({ kind: 'html' });
+  expect(readResponseBody(`<title>${'t'.repeat(250)}</title>`, 'text/html')).toEqual({ kind: 'html', title: 't'.repeat(200) });
+});
