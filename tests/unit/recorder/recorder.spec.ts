@@ -251,3 +251,14 @@ test('a request fetch refuses to build is a network error with fetch\'s own mess
   const outcome = await new Recorder(new SecretRegistry()).send(req('/a', { method: 'GET', body: 'not allowed' }));
   expect(outcome.error).toEqual({ kind: 'network', message: 'Request with GET/HEAD method cannot have body.' });
 });
+
+test('the response cache tells requests apart by their headers and by their body', () => {
+  const cache = new ResponseCache();
+  const send = () => Promise.resolve({ exchangeId: 'z', request: req('/k') });
+  expect(cache.answer(req('/k', { headers: { accept: 'x' } }), send).fresh).toBe(true);
+  expect(cache.answer(req('/k', { headers: {} }), send).fresh).toBe(true);
+  // No headers at all is the same request as an empty header set.
+  expect(cache.answer(req('/k'), send).fresh).toBe(false);
+  expect(cache.answer(req('/k', { body: 'a' }), send).fresh).toBe(true);
+  expect(cache.answer(req('/k', { body: 'b' }), send).fresh).toBe(true);
+});
