@@ -15,6 +15,9 @@ const answers: Record<string, { status: number; type?: string; body: string }> =
   '/array': { status: 200, type: 'application/json', body: '[{"client_id":"x"}]' },
   '/html': { status: 400, type: 'text/html', body: '<html>nope</html>' },
   '/bare': { status: 500, body: 'oops' },
+  '/null': { status: 201, type: 'application/json', body: 'null' },
+  '/string': { status: 201, type: 'application/json', body: '"client_id"' },
+  '/broken': { status: 201, type: 'application/json', body: '{"client_id":' },
 };
 
 test.beforeAll(async () => {
@@ -82,4 +85,12 @@ test('answers that name no client: JSON without client_id, a JSON array, HTML, n
   const down = await registerClient(recorder, { endpoint: 'ftp://nowhere.example/register', body: {}, userAgent: 'a', timeoutMs: 100, maxBodyBytes: 10 });
   expect(down).toEqual({ outcome: down.outcome });
   expect(down.outcome.error?.kind).toBe('blocked-scheme');
+});
+
+test('a JSON null, a JSON string and broken JSON are no registration answer', async () => {
+  const recorder = new Recorder(new SecretRegistry());
+  for (const path of ['/null', '/string', '/broken']) {
+    const answer = await register(recorder, path);
+    expect(answer).toEqual({ outcome: answer.outcome, status: 201, contentType: 'application/json' });
+  }
 });

@@ -79,6 +79,7 @@ test('JWT claims only for a three-part token whose payload is a JSON object', ()
   expect(claimsOf(`x.${Buffer.from('[1]').toString('base64url')}.y`)).toBeUndefined();
   expect(claimsOf(`x.${Buffer.from('not json').toString('base64url')}.y`)).toBeUndefined();
   expect(claimsOf(`x.${Buffer.from('null').toString('base64url')}.y`)).toBeUndefined();
+  expect(claimsOf(`x.${Buffer.from('"a string"').toString('base64url')}.y`)).toBeUndefined();
   expect(claimsOf(`${jwt({ a: 1 })}.extra`)).toBeUndefined();
   expect(claimsOf(jwt({ a: 1 }))).toEqual({ a: 1 });
 });

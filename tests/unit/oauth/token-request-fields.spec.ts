@@ -105,3 +105,13 @@ test('every secret the request carries is registered before it leaves, under its
   expect(r.values()).not.toContain('not-a-secret-scope');
   expect(r.values()).not.toContain('https://mcp.example');
 });
+
+test('the grant\'s own secret is registered under its kind even when the host\'s body does not carry it', () => {
+  const bare = { ...client.shape, fields: { authorization_code: ['grant_type'] as const, refresh_token: ['grant_type'] as const } };
+  const c = new SecretRegistry();
+  registerTokenRequestSecrets({ secrets: c }, code({ shape: bare, clientSecret: undefined }));
+  expect(c.substituteVariables('code-value-1')).toBe('$AUTH_CODE');
+  const r = new SecretRegistry();
+  registerTokenRequestSecrets({ secrets: r }, refresh({ shape: bare, clientSecret: undefined }));
+  expect(r.substituteVariables('refresh-value-1')).toBe('$REFRESH_TOKEN');
+});
