@@ -58,6 +58,13 @@ test('the registry ignores short values, empty ones and probe values; keeps the 
   expect(s.isProbeValue('123456')).toBe(false);
 });
 
+test('the URL-encoded spelling keeps its first kind too', () => {
+  const s = new SecretRegistry();
+  s.add('a b/c+d', 'client_secret');
+  s.add('a b/c+d', 'password');
+  expect(s.substituteVariables('a b/c+d a%20b%2Fc%2Bd')).toBe('$PLUGIN_CLIENT_SECRET $PLUGIN_CLIENT_SECRET');
+});
+
 test('a value that becomes a probe value is forgotten as a secret, in both spellings', () => {
   const s = new SecretRegistry();
   s.add('wrong secret!', 'client_secret');
