@@ -32,7 +32,7 @@ export function redactBody(body: string, contentType: string | undefined, secret
   const trimmed = body.trimStart();
   if (type.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return JSON.stringify(redactJsonValue(JSON.parse(body), secrets), null, 2);
+      return secrets.redact(JSON.stringify(redactJsonValue(JSON.parse(body), secrets), null, 2));
     } catch {
       // not JSON after all: fall through to the textual redaction
     }

@@ -133,6 +133,8 @@ test('bodies: JSON by type or by look, pretty-printed; broken JSON and text reda
   expect(redactBody('{"a":1}', 'Application/JSON', s)).toBe('{\n  "a": 1\n}');
   expect(redactBody('{broken tok-123456', undefined, s)).toBe(`{broken ${fp('tok-123456')}`);
   expect(redactBody('an error mentioning pw-123456', 'text/html', s)).toBe(`an error mentioning ${fp('pw-123456')}`);
+  // A known value under a field of any name (an API that echoes the token back) is redacted in JSON too.
+  expect(redactBody('{"echo":"Bearer tok-123456"}', 'application/json', s)).toBe(`{\n  "echo": "Bearer ${fp('tok-123456')}"\n}`);
 });
 
 test('bodies: form-encoded by type or by look; secret fields learnt first', () => {
