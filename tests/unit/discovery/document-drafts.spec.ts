@@ -287,6 +287,7 @@ test.describe('MANIFEST_AUTH_URLS_SWAPPED edges', () => {
       'auth.client_url and auth.authorization_url look swapped: GET https://example.com/authorize (authorization_url) answered an HTML login form',
     );
     expect(check(undefined, response(401, '<form><input type="password"></form>', html))).toEqual([]);
+    expect(check(undefined, response(401, '<form action="/x"><label>Sign in</label></form>', html))).toEqual([]);
     expect(check(undefined, response(200, '<form><input type="password"></form>', { 'content-type': 'text/plain' }))).toEqual([]);
   });
 });

@@ -248,6 +248,10 @@ test.describe('TOKEN_FIELDS_NONSTANDARD', () => {
     expect(checkFieldsNonstandard(facts({ body: GOOD }))).toEqual([]);
     expect(checkFieldsNonstandard(facts({ body: { ...GOOD, refreshToken: 'rt-2', user: { access_token: 'at-2' } } }))).toEqual([]);
     expect(checkFieldsNonstandard(failed({ kind: 'timeout', message: 't' }))).toEqual([]);
+    // Only a 2xx JSON answer is read for tokens; without any access token, other aliases are not worth a word.
+    expect(checkFieldsNonstandard(facts({ body: 'accessToken=at-1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }))).toEqual([]);
+    expect(checkFieldsNonstandard(facts({ status: 400, body: { accessToken: 'at-1' } }))).toEqual([]);
+    expect(checkFieldsNonstandard(facts({ body: { expiresIn: 60, tokenType: 'bearer' } }))).toEqual([]);
   });
 });
 
