@@ -304,6 +304,10 @@ test.describe('EXPIRES_IN_NOT_NUMBER', () => {
     expect(msg(0)).toBe("the code exchange response's expires_in is 0, not a positive number: the host takes the token as already expired");
     expect(msg(-5)).toBe("the code exchange response's expires_in is -5, not a positive number: the host takes the token as already expired");
     expect(msg('0')).toBe('the code exchange response\'s expires_in is the string "0", not a positive number: the host takes the token as already expired');
+    // JSON.parse reads 1e999 as Infinity: a number, but no lifetime.
+    expect(checkExpiresInNotNumber(facts({ body: '{"access_token":"at-1","token_type":"Bearer","expires_in":1e999}', headers: { 'content-type': 'application/json' } }))[0]?.message).toBe(
+      "the code exchange response's expires_in is Infinity, not a positive number: the host cannot read a lifetime from it and treats the token as never expiring",
+    );
     expect(msg(null)).toBe("the code exchange response's expires_in is null, not a positive number: the host cannot read a lifetime from it and treats the token as never expiring");
   });
 
