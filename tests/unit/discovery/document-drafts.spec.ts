@@ -77,6 +77,7 @@ test.describe('MANIFEST_INVALID per field', () => {
     expect(blank[0]?.message).toMatch(/^legal_info_url: expected an absolute http:\/\/ or https:\/\/ URL; expected a URL without spaces/);
     expect(blank[0]?.fix).toBe('Set legal_info_url to an absolute https:// URL (file:, data: and javascript: URLs are refused).');
     expect(fields({ logo_url: 'mailto:a@b' })[0]?.severity).toBeUndefined();
+    expect(fields({ legal_info_url: 5 })).toEqual([{ message: 'legal_info_url: expected an absolute http:// or https:// URL, got 5', fix: 'Set legal_info_url to an absolute https:// URL (file:, data: and javascript: URLs are refused).' }]);
   });
 });
 
@@ -106,6 +107,7 @@ test.describe('MANIFEST_LIMITS', () => {
       { code: 'MANIFEST_LIMITS', message: 'name_for_model "my-todo list-" contains "-", " "; only letters, digits and _ are allowed', fix: 'Use letters, digits and underscores only, e.g. "my_todo_li".', ...cite },
     ]);
     expect(limitsOf({ ...within, name_for_model: '--' }, { ...limits, nameForModelChars: 0 }).at(-1)?.fix).toBe('Use letters, digits and underscores only, e.g. "my_plugin".');
+    expect(limitsOf({ ...within, name_for_model: '' })).toEqual([]);
     expect(limitsOf({ ...within, name_for_model: 'a.b' }).map((d) => d.message)).toEqual(['name_for_model "a.b" contains "."; only letters, digits and _ are allowed']);
     const bad = limitsOf({ ...within, name_for_model: '!"#$%&\'()*+,' }, { ...limits, nameForModelChars: 50 });
     expect(bad[0]?.message).toBe('name_for_model "!\\"#$%&\'()*+," contains "!", "\\"", "#", "$", "%", "&", "\'", "(", ")", "*"; only letters, digits and _ are allowed');
