@@ -316,6 +316,8 @@ test.describe('EXPIRES_IN_NOT_NUMBER', () => {
     expect(checkExpiresInNotNumber(facts({ body: { ...GOOD, expires_in: 0.5 } }))).toEqual([]);
     expect(checkExpiresInNotNumber(facts({ body: { access_token: 'at-1' } }))).toEqual([]);
     expect(checkExpiresInNotNumber(facts({ body: { expires_in: '3600' } }))).toEqual([]);
+    expect(checkExpiresInNotNumber(facts({ status: 500, body: 'expires_in=3600' }))).toEqual([]);
+    expect(checkExpiresInNotNumber(failed({ kind: 'timeout', message: 't' }))).toEqual([]);
   });
 });
 
@@ -348,6 +350,10 @@ test.describe('TOKEN_TYPE_MISSING and TOKEN_TYPE_NOT_BEARER', () => {
     expect(checkTokenTypeNotBearer(facts({ body: { ...GOOD, token_type: null } }))).toEqual([]);
     expect(checkTokenTypeNotBearer(facts({ body: { access_token: 'at-1' } }))).toEqual([]);
     expect(checkTokenTypeNotBearer(facts({ body: { token_type: 'mac' } }))).toEqual([]);
+    expect(checkTokenTypeNotBearer(facts({ status: 500, body: 'token_type=mac' }))).toEqual([]);
+    expect(checkTokenTypeNotBearer(failed({ kind: 'timeout', message: 't' }))).toEqual([]);
+    expect(checkTokenTypeMissing(failed({ kind: 'timeout', message: 't' }))).toEqual([]);
+    expect(checkNoExpiry(failed({ kind: 'timeout', message: 't' }))).toEqual([]);
   });
 });
 
