@@ -462,3 +462,42 @@ test.describe('the MCP additions: no-store, audience, speed', () => {
     expect(checkTokenEndpointFast(failed({ kind: 'timeout', message: 't' }))).toEqual([]);
   });
 });
+
+test.describe('edges the drafts alone do not reach', () => {
+  const transport = failed({ kind: 'timeout', message: 't' });
+
+  test('no answer at all is none of the answer checks', () => {
+    for (const check of [checkAccessTokenMissing, checkErrorWith200, checkTokenResponseNotCacheable, checkRefreshTokenMissing, checkFieldsNonstandard]) expect(check(transport)).toEqual([]);
+    expect(checkTokenAudience({ ...transport, resource: 'https://mcp.example/mcp' })).toEqual([]);
+  });
+
+  test('a refusal outside 300-399 and 400/401 is no redirect, even under 200', () => {
+    expect(checkErrorNotRfc6749(facts({ status: 199, body: { error: 'x' } }))[0]?.message).toBe(
+      'the code exchange was refused with HTTP 199 (Content-Type application/json): status 199 instead of 400/401',
+    );
+  });
+
+  test('several error indicators and several audiences are listed with commas', () => {
+    expect(checkErrorWith200(facts({ body: { error: 'x', ok: false } }))[0]?.message).toContain('reports an error (error="x", ok:false) and no access_token');
+    const jwt = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ aud: ['https://a.example', 'https://b.example'] })).toString('base64url')}.sig`;
+    expect(checkTokenAudience(facts({ body: { ...GOOD, access_token: jwt } }, { resource: 'https://mcp.example/mcp' }))[0]?.message).toBe(
+      'the access token\'s aud is "https://a.example", "https://b.example", not the requested resource https://mcp.example/mcp',
+    );
+  });
+
+  test('without a top-level token, standard fields beside the aliases are not reported as aliases', () => {
+    expect(checkFieldsNonstandard(facts({ body: { refresh_token: 'rt-1', data: { accessToken: 'at-1' } } }))[0]?.message).toContain(
+      'with token fields at non-standard paths: data.accessToken (for access_token); there is no top-level access_token',
+    );
+  });
+
+  test("an alias of another field does not silence a missing field's check", () => {
+    expect(checkNoExpiry(facts({ body: { access_token: 'at-1', token_type: 'Bearer', refreshToken: 'rt-1' } }))).toHaveLength(1);
+  });
+
+  test('a form body without an access token says the host cannot read it, not that the token is in it', () => {
+    expect(checkResponseNotJson(facts({ body: 'token_type=bearer&expires_in=60', headers: { 'content-type': 'application/x-www-form-urlencoded' } }))[0]?.message).toMatch(
+      /: the host parses token responses as JSON only, so it cannot read it$/,
+    );
+  });
+});
