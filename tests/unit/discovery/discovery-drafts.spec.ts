@@ -194,6 +194,10 @@ test.describe('MANIFEST_NOT_HTTPS', () => {
     expect(checkHttps({ urls: [], ref: REF })).toEqual([]);
   });
 
+  test('only a URL that starts with http: is plain http', () => {
+    expect(checkHttps({ urls: [{ field: 'api.url', url: 'https://example.com/o?next=http://other.example' }], ref: REF })).toEqual([]);
+  });
+
   test('an http URL without a host is public, shown with an empty host', () => {
     expect(checkHttps({ urls: [{ field: 'api.url', url: 'http:' }], ref: REF })[0]).toMatchObject({ message: 'api.url http: is plain http on ; the host only calls https:// URLs' });
   });
@@ -279,6 +283,11 @@ test.describe('verification tokens', () => {
     ]);
     expect(checkVerificationTokenMatches({ auth: auth({}), expected: 'tok-configured', ref: REF })).toEqual([]);
     expect(checkVerificationTokenMatches({ auth: manifestAuthSchema.parse({ type: 'none' }), expected: 'tok-configured', ref: REF })).toEqual([]);
+    // user_http carries no verification token the host reads, even when the manifest lists one.
+    const userHttp = manifestAuthSchema.parse({ type: 'user_http', authorization_type: 'bearer', verification_tokens: { openai: 'tok-in-manifest' } });
+    expect(checkVerificationTokenMatches({ auth: userHttp, expected: 'tok-configured', ref: REF })).toEqual([]);
+    const service = manifestAuthSchema.parse({ type: 'service_http', authorization_type: 'bearer', verification_tokens: { openai: 'tok-in-manifest' } });
+    expect(checkVerificationTokenMatches({ auth: service, expected: 'tok-configured', ref: REF })).toHaveLength(1);
     expect(checkVerificationTokenMatches({ auth: auth({ verification_tokens: { openai: 'tok' } }), expected: '', ref: REF })).toEqual([]);
   });
 });

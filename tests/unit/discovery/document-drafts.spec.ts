@@ -293,3 +293,31 @@ test.describe('MANIFEST_AUTH_URLS_SWAPPED edges', () => {
     expect(check(undefined, response(200, '<form><input type="password"></form>', { 'content-type': 'text/plain' }))).toEqual([]);
   });
 });
+
+test.describe('edges the first mutation run found', () => {
+  test('a choice of several values is listed with "or"; a record key with _url inside is no URL field', () => {
+    expect(fields({ auth: { type: 'user_http', authorization_type: 'digest' } })).toEqual([
+      { message: 'auth.authorization_type: expected "bearer" or "basic", got "digest"', fix: SCHEMA_FIX('auth.authorization_type') },
+    ]);
+    expect(fields({ auth: { ...(conformantManifest().auth as object), verification_tokens: { openai: 'x', a_url_b: 5 } } })).toEqual([
+      { message: 'auth.verification_tokens.a_url_b: expected a string, got number (value hidden)', fix: SCHEMA_FIX('auth.verification_tokens.a_url_b') },
+    ]);
+  });
+
+  test('the name_for_model suggestion folds a run of other characters into one underscore', () => {
+    const limits = { nameForModelChars: 50, nameForHumanChars: 50, descriptionForHumanChars: 500, descriptionForModelChars: 8000 };
+    expect(checkManifestLimits({ manifest: manifest({ name_for_model: 'a--b' }), limits, ref: REF })[0]?.fix).toBe('Use letters, digits and underscores only, e.g. "a_b".');
+  });
+
+  test('a Location header outside a redirect is no sign; a non-string error_description is not read', () => {
+    expect(checkAuthUrlsNotSwapped({
+      clientUrl: { url: 'https://example.com/token', outcome: outcome('c', 'https://example.com/token', { error: { kind: 'network', message: 'x' } }), ref: { id: 'c' } },
+      authorizationUrl: { url: 'https://example.com/authorize', outcome: outcome('a', 'https://example.com/authorize', response(200, '', { location: '/login' })), ref: { id: 'a' } },
+    })).toEqual([]);
+    const client = response(400, '{"error":"invalid_request","error_description":["grant_type missing"]}', { 'content-type': 'application/json' });
+    expect(checkAuthUrlsNotSwapped({
+      clientUrl: { url: 'https://example.com/token', outcome: outcome('c', 'https://example.com/token', client), ref: { id: 'c' } },
+      authorizationUrl: { url: 'https://example.com/authorize', outcome: outcome('a', 'https://example.com/authorize', { error: { kind: 'network', message: 'x' } }), ref: { id: 'a' } },
+    })).toEqual([]);
+  });
+});
