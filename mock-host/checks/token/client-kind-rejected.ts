@@ -20,6 +20,7 @@ export const checkPublicClientAccepted = defineCheck<RefusedExchange>({ id: 'tok
   return [
     {
       code: 'TOKEN_PUBLIC_CLIENT_REJECTED',
+      // Stryker disable next-line OptionalChaining: refusedAuth(r) above already required r.rejection to be set
       message: `the token endpoint refused the code exchange of a public client (${r.rejection?.status}${r.rejection?.error ? ` ${r.rejection.error}` : ''}) that it registered with token_endpoint_auth_method none`,
       fix: 'Let public clients (token_endpoint_auth_method none) exchange their codes with client_id and code_verifier: PKCE is their proof (RFC 7636, OAuth 2.1 §2.1).',
       evidence: [r.exchangeId],
@@ -40,7 +41,8 @@ export const checkClientAssertionAccepted = defineCheck<RefusedExchange & { issu
         ...(onlyIssuer ? { severity: 'warning' as const } : {}),
         message: onlyIssuer
           ? "the token endpoint refused the host's client assertion with aud = the token endpoint URL, and accepted the same assertion with aud = the issuer"
-          : `the token endpoint refused the host's private_key_jwt client assertion (${r.rejection?.status}${r.rejection?.error ? ` ${r.rejection.error}` : ''})`,
+          : // Stryker disable next-line OptionalChaining: refusedAuth(r) above already required r.rejection to be set
+            `the token endpoint refused the host's private_key_jwt client assertion (${r.rejection?.status}${r.rejection?.error ? ` ${r.rejection.error}` : ''})`,
         fix: "Verify client assertions against the key at the client document's jwks_uri, and accept aud as either the token endpoint URL or the issuer (RFC 7523, draft-ietf-oauth-rfc7523bis).",
         evidence: [r.exchangeId, ...(r.issuerAudienceExchangeId ? [r.issuerAudienceExchangeId] : [])],
         reproduce: r.curl,

@@ -15,9 +15,8 @@ export const checkExpiresInNotNumber = defineCheck<TokenResponseFacts>({ id: 'to
       ? 'the host cannot read a lifetime from it and treats the token as never expiring'
       : seconds <= 0
         ? 'the host takes the token as already expired'
-        : typeof value === 'string'
-          ? `the host coerces it to ${seconds} s, but strict OAuth clients reject the response`
-          : `the host reads it as ${seconds} s`;
+        : // A positive lifetime from a value that is no positive number: only a numeric string reads as one.
+          `the host coerces it to ${seconds} s, but strict OAuth clients reject the response`;
   return [
     tokenDraft(
       facts,
