@@ -13,7 +13,7 @@ export const checkTokenAudience = defineCheck<TokenResponseFacts>({ id: 'access-
   const aud = claims.aud;
   const audiences = (Array.isArray(aud) ? aud : [aud]).filter((a): a is string => typeof a === 'string');
   const wanted = canonicalResource(facts.resource);
-  if (audiences.some((a) => a === facts.resource || canonicalResource(a) === wanted)) return [];
+  if (audiences.some((a) => a === facts.resource || (wanted !== undefined && canonicalResource(a) === wanted))) return [];
   return [
     tokenDraft(
       facts,

@@ -446,6 +446,8 @@ test.describe('the MCP additions: no-store, audience, speed', () => {
     expect(checkTokenAudience(facts({ body: { ...GOOD, access_token: jwt({ aud: RESOURCE }) } }, { resource: RESOURCE }))).toEqual([]);
     expect(checkTokenAudience(facts({ body: { ...GOOD, access_token: jwt({ aud: ['a', 'HTTPS://MCP.example:443/mcp/'] }) } }, { resource: RESOURCE }))).toEqual([]);
     expect(checkTokenAudience(facts({ body: { ...GOOD, access_token: jwt({ aud: 'not a url' }) } }, { resource: 'not a url' }))).toEqual([]);
+    // Two texts that are no URL are no canonical match: only the very same text is.
+    expect(checkTokenAudience(facts({ body: { ...GOOD, access_token: jwt({ aud: 'another text' }) } }, { resource: 'not a url' })).map((d) => d.code)).toEqual(['TOKEN_AUDIENCE_NOT_RESOURCE']);
     expect(checkTokenAudience(facts({ body: { ...GOOD, access_token: jwt({ aud: 'https://other.example' }) } }))).toEqual([]);
     expect(checkTokenAudience(facts({ body: GOOD }, { resource: RESOURCE }))).toEqual([]);
   });
