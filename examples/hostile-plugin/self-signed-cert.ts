@@ -58,7 +58,8 @@ export interface SelfSignedCertificate {
 export function selfSignedCertificate(ip = '127.0.0.1', days = 1): SelfSignedCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // positive INTEGER
+  // A positive INTEGER in its shortest form: high bit clear, and never a leading zero byte (DER forbids that padding).
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const now = Date.now();
   const tbs = sequence(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))), // [0] version v3
