@@ -3,7 +3,6 @@ import { checkCallbackError, checkCallbackIssuer, type CallbackInput } from '../
 import { checkDeadRefreshTokenRefusedAsInvalidGrant, type DeadRefreshAnswer } from '../../../mock-host/checks/refresh/dead-refresh-token.ts';
 import { checkAccessSurvivesExpiry } from '../../../mock-host/checks/refresh/lost-access.ts';
 import { checkPublicClientRefreshRotated } from '../../../mock-host/checks/refresh/refresh-outcome.ts';
-import { checkRegistrationAccepted, checkRegistrationAnswer, type RegistrationFacts } from '../../../mock-host/checks/registration/dynamic-registration.ts';
 import { checkTokenAudience } from '../../../mock-host/checks/token/audience.ts';
 import { checkClientAssertionAccepted, checkPublicClientAccepted, checkRefreshWithoutScope, checkResourceAccepted, type RefusedExchange } from '../../../mock-host/checks/token/client-kind-rejected.ts';
 import { checkTokenEndpointFast } from '../../../mock-host/checks/token/endpoint-slow.ts';
@@ -100,41 +99,6 @@ test.describe('refresh rotation for public clients', () => {
     expect(checkPublicClientRefreshRotated(refresh)[0]?.message).toContain('no new refresh_token');
     expect(checkPublicClientRefreshRotated({ ...refresh, returned: 'rt-2' })).toEqual([]);
     expect(checkPublicClientRefreshRotated({ ...refresh, issued: false })).toEqual([]);
-  });
-});
-
-test.describe('dynamic registration answers', () => {
-  const facts = (over: Partial<RegistrationFacts>): RegistrationFacts => ({
-    exchangeId: 'x1',
-    curl: 'curl x1',
-    requestedMethod: 'client_secret_post',
-    status: 201,
-    contentType: 'application/json',
-    isJsonObject: true,
-    clientId: 'c-1',
-    hasSecret: true,
-    answeredMethod: 'client_secret_post',
-    advertisedMethods: ['none', 'client_secret_post'],
-    ...over,
-  });
-
-  test("refusing the host's body is DCR_REJECTS_HOST_METADATA; a downgraded 201 passes", () => {
-    expect(codes(checkRegistrationAccepted(facts({ status: 400, isJsonObject: true })))).toEqual(['DCR_REJECTS_HOST_METADATA']);
-    expect(codes(checkRegistrationAccepted(facts({ status: undefined, error: 'timeout' })))).toEqual(['DCR_REJECTS_HOST_METADATA']);
-    expect(checkRegistrationAccepted(facts({ answeredMethod: 'none', hasSecret: false }))).toEqual([]);
-    expect(checkRegistrationAnswer(facts({ status: 400 }))).toEqual([]);
-    // A 429 is rate limiting (API_RATE_LIMITED), no verdict on the host's metadata.
-    expect(checkRegistrationAccepted(facts({ status: 429, clientId: undefined, hasSecret: false }))).toEqual([]);
-    expect(checkRegistrationAnswer(facts({ status: 429, clientId: undefined, hasSecret: false }))).toEqual([]);
-  });
-
-  test('no client_id or no JSON is an error; text/plain, an unadvertised method or a missing secret a warning', () => {
-    expect(severities(checkRegistrationAnswer(facts({ clientId: undefined })))).toEqual(['DCR_RESPONSE_INVALID@error']);
-    expect(severities(checkRegistrationAnswer(facts({ isJsonObject: false, clientId: undefined })))).toEqual(['DCR_RESPONSE_INVALID@error']);
-    expect(severities(checkRegistrationAnswer(facts({ contentType: 'text/plain' })))).toEqual(['DCR_RESPONSE_INVALID@warning']);
-    expect(severities(checkRegistrationAnswer(facts({ answeredMethod: 'private_key_jwt' })))).toEqual(['DCR_RESPONSE_INVALID@warning']);
-    expect(severities(checkRegistrationAnswer(facts({ hasSecret: false })))).toEqual(['DCR_RESPONSE_INVALID@warning']);
-    expect(checkRegistrationAnswer(facts({}))).toEqual([]);
   });
 });
 

@@ -191,3 +191,27 @@ test.describe('UNKNOWN_CLIENT_NOT_INVALID_CLIENT', () => {
     expect(got({ status: 400, error: 'invalid_client' })).toContain('got HTTP 400 error=invalid_client,');
   });
 });
+
+test.describe('dynamic registration answers', () => {
+  const codes = (drafts: readonly { code: string }[]) => drafts.map((d) => d.code);
+  const severities = (drafts: readonly { code: string; severity?: string }[]) => drafts.map((d) => `${d.code}@${d.severity ?? 'catalog'}`);
+
+  test("refusing the host's body is DCR_REJECTS_HOST_METADATA; a downgraded 201 passes", () => {
+    expect(codes(checkRegistrationAccepted(facts({ status: 400, isJsonObject: true })))).toEqual(['DCR_REJECTS_HOST_METADATA']);
+    expect(codes(checkRegistrationAccepted(facts({ status: undefined, error: 'timeout' })))).toEqual(['DCR_REJECTS_HOST_METADATA']);
+    expect(checkRegistrationAccepted(facts({ answeredMethod: 'none', hasSecret: false }))).toEqual([]);
+    expect(checkRegistrationAnswer(facts({ status: 400 }))).toEqual([]);
+    // A 429 is rate limiting (API_RATE_LIMITED), no verdict on the host's metadata.
+    expect(checkRegistrationAccepted(facts({ status: 429, clientId: undefined, hasSecret: false }))).toEqual([]);
+    expect(checkRegistrationAnswer(facts({ status: 429, clientId: undefined, hasSecret: false }))).toEqual([]);
+  });
+
+  test('no client_id or no JSON is an error; text/plain, an unadvertised method or a missing secret a warning', () => {
+    expect(severities(checkRegistrationAnswer(facts({ clientId: undefined })))).toEqual(['DCR_RESPONSE_INVALID@error']);
+    expect(severities(checkRegistrationAnswer(facts({ isJsonObject: false, clientId: undefined })))).toEqual(['DCR_RESPONSE_INVALID@error']);
+    expect(severities(checkRegistrationAnswer(facts({ contentType: 'text/plain' })))).toEqual(['DCR_RESPONSE_INVALID@warning']);
+    expect(severities(checkRegistrationAnswer(facts({ answeredMethod: 'private_key_jwt' })))).toEqual(['DCR_RESPONSE_INVALID@warning']);
+    expect(severities(checkRegistrationAnswer(facts({ hasSecret: false })))).toEqual(['DCR_RESPONSE_INVALID@warning']);
+    expect(checkRegistrationAnswer(facts({}))).toEqual([]);
+  });
+});
