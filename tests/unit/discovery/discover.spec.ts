@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import nock from 'nock';
+import { useNock } from '../token/token-harness.ts';
 import { discover } from '../../../mock-host/engine/discover.ts';
 import type { DiscoveryResult } from '../../../mock-host/engine/discover.ts';
 import type { Settings } from '../../../mock-host/config/settings.ts';
@@ -68,14 +69,7 @@ async function run(options: { profile?: HostProfile; settings?: Settings; origin
 const problems = (findings: FindingCollector): FindingCode[] =>
   [...new Set(findings.list().filter((f) => f.severity !== 'info').map((f) => f.code))].sort();
 
-test.beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-test.afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useNock(test);
 
 test.describe('discover(): chatgpt-plugin', () => {
   test('a conformant oauth plugin yields its target and only loopback infos', async () => {

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import nock from 'nock';
+import { useNock } from '../token/token-harness.ts';
 import { defaultSettings } from '../../../mock-host/config/settings.ts';
 
 import { HostSession } from '../../../mock-host/engine/session.ts';
@@ -8,11 +9,7 @@ import { PROFILES } from '../../../mock-host/profiles/registry.ts';
 const ORIGIN = 'https://api.plugin.example';
 const OP = { operationId: 'listTodos', method: 'GET', path: '/todos', serverUrl: ORIGIN, needsInput: false, requiresAuth: true };
 
-test.beforeEach(() => nock.disableNetConnect());
-test.afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useNock(test);
 
 function session(): HostSession {
   return new HostSession({ scenario: 'unit', profile: PROFILES['chatgpt-plugin'], settings: defaultSettings({ url: ORIGIN }), origin: ORIGIN });

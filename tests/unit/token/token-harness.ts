@@ -88,10 +88,19 @@ export function codesOf(drafts: readonly FindingDraft[]): FindingCode[] {
   return drafts.map((d) => d.code);
 }
 
+/**
+ * nock for the tests of one file: on for each test, no real connection, and off again after it. Left on (nock
+ * intercepts fetch from its import on), it changes fetch for every later test file in the same worker: a GET with a
+ * body, which fetch refuses, went through.
+ */
 export function useNock(test: { beforeEach: (fn: () => void) => void; afterEach: (fn: () => void) => void }): void {
-  test.beforeEach(() => nock.disableNetConnect());
+  test.beforeEach(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+  });
   test.afterEach(() => {
     nock.cleanAll();
     nock.enableNetConnect();
+    nock.restore();
   });
 }
