@@ -113,7 +113,7 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
   }
   return {
     // Simulated scenarios are named by their folder: simulated/<name> (faults), hostile/<name> (attacks on the host).
-    id: kind === 'simulated' ? `${basename(dirname(file))}/${s.id}` : s.id,
+    id: scenarioIdOf(file, kind),
     kind,
     file: shown,
     title: s.title,
@@ -127,6 +127,12 @@ function parseScenarioFile(file: string, kind: ScenarioFile['kind']): ScenarioFi
     steps: s.steps.map(normaliseStep),
     ...(simulated ? { simulated } : {}),
   };
+}
+
+/** A scenario's id follows from its file: the name, under its folder's for a simulated one (`hostile/api-slow-drip`). */
+function scenarioIdOf(file: string, kind: ScenarioFile['kind']): string {
+  const name = basename(file, '.yaml');
+  return kind === 'simulated' ? `${basename(dirname(file))}/${name}` : name;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -152,15 +158,24 @@ export function appliesToProtocol(scenario: Pick<ScenarioFile, 'requiresProtocol
  * `only` loads the files of one kind (a spec file's own), skipping the parse of the others.
  */
 export function loadScenarioFiles(dir: string = SCENARIOS_DIR, only?: ScenarioFile['kind']): ScenarioFile[] {
-  const all = [
-    ...(only === 'simulated' ? [] : yamlFiles(dir).map((f) => parseScenarioFile(f, 'conformance'))),
-    ...(only === 'conformance' ? [] : yamlFiles(join(dir, 'simulated')).map((f) => parseScenarioFile(f, 'simulated'))),
-    ...(only === 'conformance' ? [] : yamlFiles(join(dir, 'hostile')).map((f) => parseScenarioFile(f, 'simulated'))),
-  ];
+  const all = scenarioPaths(dir, only).map(({ file, kind }) => parseScenarioFile(file, kind));
   const seen = new Set<string>();
   for (const s of all) {
     if (seen.has(s.id)) throw new ConfigError(`${s.file}: scenario id "${s.id}" is used twice`);
     seen.add(s.id);
   }
   return all;
+}
+
+function scenarioPaths(dir: string, only?: ScenarioFile['kind']): { file: string; kind: ScenarioFile['kind'] }[] {
+  const of = (folder: string, kind: ScenarioFile['kind']) => (only && only !== kind ? [] : yamlFiles(folder).map((file) => ({ file, kind })));
+  return [...of(dir, 'conformance'), ...of(join(dir, 'simulated'), 'simulated'), ...of(join(dir, 'hostile'), 'simulated')];
+}
+
+/**
+ * The id of every scenario file, read off the file names without parsing them (a file whose id differs from its
+ * name fails when it is loaded): what a baseline entry may name, also in a run that loads only some of the files.
+ */
+export function scenarioIds(dir: string = SCENARIOS_DIR): string[] {
+  return scenarioPaths(dir).map(({ file, kind }) => scenarioIdOf(file, kind));
 }

@@ -17,7 +17,7 @@ import { scenariosOfOutcome } from '../mock-host/report/scenario-outcome.ts';
 import type { Summary } from '../mock-host/report/summary-schema.ts';
 import { readToolInfo } from '../mock-host/report/tool-info.ts';
 import { writeSummaryFiles } from '../mock-host/report/write-summary.ts';
-import { loadScenarioFiles } from '../scenarios/scenario-loader.ts';
+import { scenarioIds } from '../scenarios/scenario-loader.ts';
 import { writeDetectionMatrixResult } from '../mock-host/report/detection-matrix-allure.ts';
 import { generateAllureReports } from '../mock-host/report/allure-html.ts';
 import type { RunOutcome } from './run-conformance.ts';
@@ -59,7 +59,7 @@ function latestPerTest(tests: readonly AllureTest[]): AllureTest[] {
 
 /** A single run lists scenarios in project, then file order; the merge restores that order so the two agree. */
 function runOrder(results: ScenarioResult[]): ScenarioResult[] {
-  const ids = loadScenarioFiles().map((s) => s.id);
+  const ids = scenarioIds();
   const rank = (r: ScenarioResult) => [r.kind === 'conformance' ? 0 : 1, ids.includes(r.id) ? ids.indexOf(r.id) : ids.length] as const;
   return results.sort((a, b) => {
     const [ka, ia] = rank(a);
@@ -113,7 +113,7 @@ export async function mergeShards(options: MergeOptions): Promise<RunOutcome> {
     const starts = tests.map((t) => t.start).filter((n) => n > 0);
     const startedAt = new Date(starts.length ? Math.min(...starts) : Date.now());
     const stop = Math.max(startedAt.getTime(), ...tests.map((t) => t.stop));
-    const policy = loadGatePolicy(settings, { startedAt, cwd, knownScenarios: loadScenarioFiles().map((s) => s.id) });
+    const policy = loadGatePolicy(settings, { startedAt, cwd, knownScenarios: scenarioIds() });
     const built = buildSummary(runOrder(results), { tool: readToolInfo(), startedAt, durationMs: stop - startedAt.getTime(), fallbackTarget, policy });
     summary = { ...built, selfTests: { failed: failedSelfTests } };
   } catch (err) {

@@ -16,7 +16,7 @@ import { decideExitCode } from '../mock-host/report/exit-code.ts';
 import { readSummary } from '../mock-host/report/read-summary.ts';
 import { reportPaths, type ReportPaths } from '../mock-host/report/report-paths.ts';
 import type { Summary } from '../mock-host/report/summary-schema.ts';
-import { loadScenarioFiles } from '../scenarios/scenario-loader.ts';
+import { loadScenarioFiles, scenarioIds } from '../scenarios/scenario-loader.ts';
 import { runForwardingSignals } from './child-process.ts';
 import { ensureBrowser } from './provision-browser.ts';
 
@@ -66,11 +66,12 @@ interface Prepared {
 }
 
 /** Everything that can reject the input runs before any output is touched, so exit 2 leaves old reports alone. */
-async function prepare(env: NodeJS.ProcessEnv, cwd: string, overrides: SettingOverrides | undefined): Promise<Prepared> {
-  const settings = loadSettings(env, cwd, overrides);
+async function prepare(env: NodeJS.ProcessEnv, cwd: string, options: RunOptions): Promise<Prepared> {
+  const settings = loadSettings(env, cwd, options.overrides);
   for (const warning of unknownPluginVariables(env)) console.error(warning);
-  const scenarios = loadScenarioFiles();
-  const policy = loadGatePolicy(settings, { startedAt: new Date(), cwd, knownScenarios: scenarios.map((s) => s.id) });
+  // The files of the scenarios that will run; a broken one is bad input before anything runs.
+  loadScenarioFiles(undefined, onlyConformance(settings, options) ? 'conformance' : undefined);
+  const policy = loadGatePolicy(settings, { startedAt: new Date(), cwd, knownScenarios: scenarioIds() });
   const browserPath = await ensureBrowser();
   const detectedProfiles = settings.url && !settings.profilesGiven ? await profilesFor(settings.url) : undefined;
   return { settings, browserPath, ...(policy.baseline ? { baseline: policy.baseline.file } : {}), ...(detectedProfiles ? { detectedProfiles } : {}) };
@@ -89,16 +90,20 @@ function clean(paths: ReportPaths): void {
     rmSync(path, { recursive: true, force: true });
 }
 
+/** With a real target only the conformance scenarios make sense; the simulated ones and self-tests test us. */
+function onlyConformance(settings: Settings, options: RunOptions): boolean {
+  const choosesProject = (options.playwrightArgs ?? []).some((a) => a === '--project' || a.startsWith('--project='));
+  return !!(settings.url || options.conformanceOnly) && !choosesProject;
+}
+
 function playwrightArgs(settings: Settings, options: RunOptions): string[] {
   const extra = options.playwrightArgs ?? [];
-  const choosesProject = extra.some((a) => a === '--project' || a.startsWith('--project='));
   // The harness's own config, wherever the user runs from: their cwd holds their config file and reports.
   const config = extra.some((a) => a === '--config' || a === '-c' || a.startsWith('--config=')) ? [] : ['--config', harnessModule('playwright.config')];
   return [
     'test',
     ...config,
-    // With a real target only the conformance scenarios make sense; the simulated ones and self-tests test us.
-    ...((settings.url || options.conformanceOnly) && !choosesProject ? ['--project=conformance'] : []),
+    ...(onlyConformance(settings, options) ? ['--project=conformance'] : []),
     ...(options.shard ? [`--shard=${options.shard.current}/${options.shard.total}`] : []),
     ...extra,
   ];
@@ -141,7 +146,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   let prepared: Prepared;
   try {
     refuseRecordingArgs(options.playwrightArgs ?? []);
-    prepared = await prepare(env, cwd, options.overrides);
+    prepared = await prepare(env, cwd, options);
   } catch (err) {
     if (!isConfigError(err)) throw err;
     console.error(err.message);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { ConfigError } from '../../../mock-host/config/config-error.ts';
-import { loadScenarioFiles } from '../../../scenarios/scenario-loader.ts';
+import { loadScenarioFiles, scenarioIds } from '../../../scenarios/scenario-loader.ts';
 import { scenarioJsonSchema } from '../../../scenarios/scenario-schema.ts';
 
 function scenarioDir(files: Record<string, string>): string {
@@ -26,6 +26,18 @@ function loadError(files: Record<string, string>): string {
 test('the bundled scenario files load, six conformance scenarios among them', () => {
   const ids = loadScenarioFiles().map((s) => s.id);
   for (const id of ['discovery', 'install-and-use', 'expired-token-refresh', 'absent-refresh-token', 'token-response-shape', 'invalid-token']) expect(ids).toContain(id);
+});
+
+test('the ids read off the file names are the ids the loaded files carry, in the same order', () => {
+  expect(scenarioIds()).toEqual(loadScenarioFiles().map((s) => s.id));
+});
+
+test('the ids of a folder come from its file names without parsing them, so a run that loads one kind still knows every id', () => {
+  const dir = scenarioDir({ 'install-and-use.yaml': 'not: [valid' });
+  mkdirSync(join(dir, 'hostile'));
+  writeFileSync(join(dir, 'simulated', 'no-refresh.yaml'), ': broken');
+  writeFileSync(join(dir, 'hostile', 'api-slow-drip.yaml'), '');
+  expect(scenarioIds(dir)).toEqual(['install-and-use', 'simulated/no-refresh', 'hostile/api-slow-drip']);
 });
 
 test('the published JSON schema is up to date', () => {
