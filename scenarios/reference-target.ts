@@ -1,5 +1,4 @@
 import type { Settings } from '../mock-host/config/settings.ts';
-import { actionSettings } from '../examples/reference-plugin/action-settings.ts';
 import type { RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
 import type { ReferenceMcpServerOptions } from '../examples/reference-mcp-server/options.ts';
 import { sharedTargetState, type StartedTarget } from './targets/simulated-target.ts';
@@ -17,7 +16,7 @@ export function referenceSettings(base: Settings, plugin: RunningReferencePlugin
     clientSecret: o.clientSecret,
     login: { username: o.username, password: o.password },
     verificationToken: o.verificationToken,
-    ...(base.profiles.includes('gpt-action') ? { action: { ...actionSettings(plugin), tokenExchangeMethod: base.action.tokenExchangeMethod } } : {}),
+    ...(base.profiles.includes('gpt-action') ? { action: { ...plugin.actionSettings(), tokenExchangeMethod: base.action.tokenExchangeMethod } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { listen } from '../shared/loopback-server.ts';
+import { actionSettings, type ActionSettings } from './action-settings.ts';
 import { createReferencePlugin } from './app.ts';
 import type { PluginClock } from './clock.ts';
 import type { ReferencePluginOptions, ResolvedReferencePluginOptions } from './options.ts';
@@ -12,6 +13,8 @@ export interface RunningReferencePlugin {
   readonly clock: PluginClock;
   readonly store: ReferenceStore;
   readonly options: ResolvedReferencePluginOptions;
+  /** What a developer types into the GPT editor to use this plugin as a GPT Action. */
+  actionSettings(): ActionSettings;
   close(): Promise<void>;
 }
 
@@ -19,5 +22,6 @@ export interface RunningReferencePlugin {
 export async function startReferencePlugin(input: ReferencePluginOptions = {}): Promise<RunningReferencePlugin> {
   const { app, clock, store, options } = createReferencePlugin(input);
   const { url, port, close } = await listen(createServer(app), options.host, options.port);
-  return { url, port, clock, store, options, close };
+  const running: RunningReferencePlugin = { url, port, clock, store, options, actionSettings: () => actionSettings(running), close };
+  return running;
 }

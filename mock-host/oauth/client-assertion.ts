@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import type { JWK } from 'jose';
 
 /** The harness's own key for private_key_jwt (RFC 7523), published in the JWKS of its copy of the host's document. */
 export interface ClientAssertionSigner {
@@ -13,6 +13,8 @@ export interface ClientAssertionSigner {
 }
 
 export async function newClientAssertionSigner(): Promise<ClientAssertionSigner> {
+  // Loaded here: only a private_key_jwt client signs, and jose's modules would otherwise load with every host.
+  const { exportJWK, generateKeyPair, SignJWT } = await import('jose');
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = `conformance-${randomUUID().slice(0, 8)}`;
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };

@@ -1,8 +1,8 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { HostSession } from '../../engine/session.ts';
 import type { McpWire } from '../../mcp/first-request.ts';
 import { jsonRpcSignal } from '../../mcp/jsonrpc-answer.ts';
+import { mcpSdkClient, type McpSdkClient } from '../../mcp/sdk-client.ts';
 import { recorderFetch } from '../../mcp/recorder-fetch.ts';
 import { fillToolInput } from '../../mcp/tool-input.ts';
 import type { ApiOperation } from '../../model/target.ts';
@@ -65,7 +65,7 @@ function toolsAsOperations(endpoint: string, tools: readonly { name: string; des
  * host keeps one per connection; a token the server refused opens a new one.
  */
 export function mcpCall(options: { wire: McpWire; opensEventStream: boolean }): CallStrategy {
-  const transportFor = (session: HostSession, authorization: string | undefined, outcomes: HttpOutcome[], label: string) => {
+  const transportFor = (sdk: McpSdkClient, session: HostSession, authorization: string | undefined, outcomes: HttpOutcome[], label: string) => {
     const fetch = recorderFetch(session.recorder, {
       phase: 'use',
       timeoutMs: session.profile.timeouts.apiMs,
@@ -74,7 +74,7 @@ export function mcpCall(options: { wire: McpWire; opensEventStream: boolean }): 
       label,
       onOutcome: (o) => outcomes.push(o),
     });
-    return new StreamableHTTPClientTransport(new URL(session.requireTarget().origin), {
+    return new sdk.StreamableHTTPClientTransport(new URL(session.requireTarget().origin), {
       fetch,
       requestInit: { headers: { ...(authorization ? { authorization } : {}), 'user-agent': options.wire.userAgent } },
     });
@@ -86,9 +86,10 @@ export function mcpCall(options: { wire: McpWire; opensEventStream: boolean }): 
     const open = state.connections.get(key);
     if (open?.client) return open;
     const outcomes: HttpOutcome[] = [];
-    const client = new Client({ name: options.wire.clientName, version: '1.0.0' }, { capabilities: {} });
+    const sdk = await mcpSdkClient();
+    const client = new sdk.Client({ name: options.wire.clientName, version: '1.0.0' }, { capabilities: {} });
     try {
-      await client.connect(transportFor(session, authorization, outcomes, label));
+      await client.connect(transportFor(sdk, session, authorization, outcomes, label));
       const connection = { client, outcomes };
       state.connections.set(key, connection);
       return connection;

@@ -1,10 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { ToolCallWithoutToken } from '../../../checks/resource-server/tool-auth-challenge.ts';
 import { declaresOAuthScheme } from '../../../checks/resource-server/tool-security-schemes.ts';
 import type { McpWire } from '../../../mcp/first-request.ts';
 import { jsonRpcSignal } from '../../../mcp/jsonrpc-answer.ts';
 import { recorderFetch } from '../../../mcp/recorder-fetch.ts';
+import { mcpSdkClient } from '../../../mcp/sdk-client.ts';
 import { fillToolInput } from '../../../mcp/tool-input.ts';
 import type { HttpOutcome } from '../../../recorder/exchange.ts';
 import type { DiscoveryContext } from './discovery-context.ts';
@@ -28,6 +27,7 @@ export async function callToolsWithoutToken(ctx: DiscoveryContext, wire: McpWire
     label: 'without a token',
     onOutcome: (o) => outcomes.push(o),
   });
+  const { Client, StreamableHTTPClientTransport } = await mcpSdkClient();
   const client = new Client({ name: wire.clientName, version: '1.0.0' }, { capabilities: {} });
   try {
     await client.connect(new StreamableHTTPClientTransport(new URL(ctx.origin), { fetch, requestInit: { headers: { 'user-agent': wire.userAgent } } }));

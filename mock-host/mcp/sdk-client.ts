@@ -1,0 +1,20 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+export interface McpSdkClient {
+  Client: typeof Client;
+  StreamableHTTPClientTransport: typeof StreamableHTTPClientTransport;
+}
+
+let loading: Promise<McpSdkClient> | undefined;
+
+/**
+ * The official MCP client, loaded on first use: its modules (and the schemas they build) cost a second of start-up
+ * on a small machine, which the run's parent process, the legacy hosts and the scenarios that never speak MCP skip.
+ */
+export function mcpSdkClient(): Promise<McpSdkClient> {
+  loading ??= Promise.all([import('@modelcontextprotocol/sdk/client/index.js'), import('@modelcontextprotocol/sdk/client/streamableHttp.js')]).then(
+    ([client, transport]) => ({ Client: client.Client, StreamableHTTPClientTransport: transport.StreamableHTTPClientTransport }),
+  );
+  return loading;
+}
