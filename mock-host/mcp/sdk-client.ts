@@ -9,8 +9,8 @@ export interface McpSdkClient {
 let loading: Promise<McpSdkClient> | undefined;
 
 /**
- * The official MCP client, loaded on first use: its modules (and the schemas they build) cost a second of start-up
- * on a small machine, which the run's parent process, the legacy hosts and the scenarios that never speak MCP skip.
+ * The official MCP client, loaded on first use: its modules and the schemas they build cost about half a second of
+ * start-up per process on a 2-core machine, which the run's parent process and the legacy hosts' workers skip.
  */
 export function mcpSdkClient(): Promise<McpSdkClient> {
   loading ??= Promise.all([import('@modelcontextprotocol/sdk/client/index.js'), import('@modelcontextprotocol/sdk/client/streamableHttp.js')]).then(

@@ -1,5 +1,4 @@
 import { parse as parseYaml } from 'yaml';
-import { actionSettings } from '../../../examples/reference-plugin/action-settings.ts';
 import type { Fault } from '../../../examples/reference-plugin/options.ts';
 import type { RunningReferencePlugin } from '../../../examples/reference-plugin/start.ts';
 import { expect } from '../support/fixtures.ts';
@@ -178,7 +177,7 @@ export const discoveryCases = {
   },
   'token-url-other-domain': {
     async check(plugin, faulty) {
-      const settings = actionSettings(plugin);
+      const settings = plugin.actionSettings();
       expect(settings.tokenUrl).toBe(faulty ? `http://localhost:${plugin.port}/oauth/token` : `${plugin.url}/oauth/token`);
       expect(settings.authorizationUrl).toBe(`${plugin.url}/oauth/authorize`);
       expect(settings.openapiUrl).toBe(`${plugin.url}/openapi.yaml`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,17 +8,22 @@ import { harnessFile } from '../../../mock-host/harness-root.ts';
 
 /** The modules a fresh process resolves when it imports `file` of the harness, as a user's run does. */
 function importsOf(file: string): string[] {
-  const log = join(mkdtempSync(join(tmpdir(), 'imports-')), 'imports.txt');
+  const dir = mkdtempSync(join(tmpdir(), 'imports-'));
+  const log = join(dir, 'imports.txt');
   const recorder = fileURLToPath(new URL('./record-imports.mjs', import.meta.url));
-  execFileSync(process.execPath, ['--import', 'tsx', '--import', recorder, '--input-type=module', '-e', `await import(${JSON.stringify(harnessFile(file))})`], {
-    cwd: harnessFile('.'),
-    env: { ...process.env, RECORD_IMPORTS_TO: log },
-    timeout: 60_000,
-  });
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', '--import', recorder, '--input-type=module', '-e', `await import(${JSON.stringify(harnessFile(file))})`], {
+      cwd: harnessFile('.'),
+      env: { ...process.env, RECORD_IMPORTS_TO: log },
+      timeout: 60_000,
+    });
+    return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-// Every module costs start-up on the loader thread (a second for the MCP client's alone on a 2-core machine), and
+// Every module costs start-up on the loader thread (about half a second for the MCP client and jose on a 2-core machine), and
 // `npm test` starts four processes; these load only where a run needs them (mock-host/mcp/sdk-client.ts, jose in
 // the private_key_jwt signer).
 test("the run's parent process loads neither the MCP client nor jose", () => {
