@@ -129,6 +129,10 @@ export async function authorizeInBrowser(args: {
     const exchangeId = watcher.exchangeId();
     return { kind: 'callback', url, ...(exchangeId ? { exchangeId } : {}), ...(args.consent === 'deny' ? { deniedConsent } : {}) };
   } finally {
+    // A callback the host's own route answers must reach it: closing the page at the callback's request event (a
+    // login script may return right then) can cancel it before it leaves the browser, and the install would wait for
+    // a callback that never comes. The route completes the install before it answers; its page is waited for.
+    if (!intercept && watcher.reached()) await page.waitForURL((u) => u.href.startsWith(sent.redirectUri), { waitUntil: 'domcontentloaded', timeout }).catch(() => undefined);
     watcher.dispose();
     // The page goes first: closing it cancels a navigation still waiting on a server that never answers, and
     // unroute() waits for every intercepted request in flight, so the other order hangs on such a server.
