@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
+import { listen } from '../../examples/shared/loopback-server.ts';
 import { authorizeInBrowser } from '../../mock-host/browser/authorize-in-browser.ts';
 import { defaultSettings } from '../../mock-host/config/settings.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
@@ -15,7 +15,7 @@ const stopsAtCallback = fileURLToPath(new URL('./fixtures/login-script-stops-at-
 // is reached: closing the page then cancels the callback, and the install waits for one that never comes.
 test('with the host answering the callback itself, the browser stays until the callback is answered', async ({ browser }) => {
   const answered: string[] = [];
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/authorize') {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><form action="/callback"><input type="hidden" name="code" value="the-code"><input type="hidden" name="state" value="s1"><button>Allow</button></form>');
@@ -28,8 +28,8 @@ test('with the host answering the callback itself, the browser stays until the c
     // The host's route completes the install (the code exchange) before it answers: slower than the request event.
     setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Installed.</p>', () => answered.push(url.search)), 500);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listen(server, '127.0.0.1', 0);
+  const origin = listening.url;
   const context = await browser.newContext();
   const session = new HostSession({ scenario: 'callback-answered', profile: PROFILES['chatgpt-plugin'], settings: { ...defaultSettings(), login: { script: stopsAtCallback } }, origin, hostOrigin: origin });
   try {
@@ -44,7 +44,6 @@ test('with the host answering the callback itself, the browser stays until the c
   } finally {
     await session.dispose();
     await context.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await listening.close();
   }
 });
