@@ -26,6 +26,7 @@ export async function installInUsersBrowser(args: { session: HostSession; mockHo
   const giveUp = setTimeout(() => mockHost.abandon(expected.startUrl, 'the browser did not come back to the callback before the state expired'), session.profile.flow.authorization.stateTtlSeconds * 1000);
   giveUp.unref();
   try {
+    await session.signInTurn?.take();
     browser.open(expected.startUrl);
     await expected.done;
   } finally {

@@ -19,6 +19,7 @@ import { SecretRegistry } from '../recorder/secrets.ts';
 import { detectProvider } from '../checks/provider/detect-provider.ts';
 import { discover } from './discover.ts';
 import { PendingStates } from './pending-installs.ts';
+import { SignInTurn } from './sign-in-turn.ts';
 
 export type OAuthConfig = Extract<AuthConfig, { type: 'oauth' }>;
 
@@ -74,6 +75,11 @@ export class HostSession {
   readonly metrics: { browserMs: number; signIns: number; loginRounds: number; fastestSignInMs?: number } = { browserMs: 0, signIns: 0, loginRounds: 0 };
   /** Codes that stopped the lifecycle: a scenario always reports these, whatever it focuses on. */
   readonly fatalCodes = new Set<FindingCode>();
+  /**
+   * Against PLUGIN_URL (one real target shared by every worker): this test account's turn to sign in. An
+   * authorization takes it just before its page opens; the step that spends the codes gives it back.
+   */
+  readonly signInTurn?: SignInTurn;
   target?: PluginTarget;
   provider?: ProviderId;
   credentials?: Credentials;
@@ -97,6 +103,7 @@ export class HostSession {
     // The host's own clock: a state issued before `expire` moved it on has outlived its TTL, as it would for real.
     this.#states = new PendingStates(init.profile.flow.authorization.stateTtlSeconds * 1000, () => this.clock.now());
     const s = init.settings;
+    if (s.url) this.signInTurn = new SignInTurn(`${s.url}\u0000${s.login.username ?? ''}`);
     this.secrets.add(s.clientSecret, 'client_secret');
     this.secrets.add(s.login.password, 'password');
     this.secrets.add(s.secondLogin?.password, 'password');
@@ -221,6 +228,7 @@ export class HostSession {
 
   /** Closes what the host holds open for this install. */
   async dispose(): Promise<void> {
+    await this.signInTurn?.release();
     for (const dispose of this.#disposers.splice(0)) await dispose().catch(() => undefined);
   }
 

@@ -21,8 +21,7 @@ import type { HostSession } from '../engine/session.ts';
 import type { AuthConfig } from '../model/target.ts';
 import { usePlugin } from '../engine/use-plugin.ts';
 import type { MockHostServer } from '../server/mock-host-server.ts';
-import { SIGN_IN_STEPS, type Step } from './step-vocabulary.ts';
-import { withSignInLock } from '../browser/sign-in-lock.ts';
+import type { Step } from './step-vocabulary.ts';
 
 export interface StepEnvironment {
   session: HostSession;
@@ -47,13 +46,15 @@ function browserAuthorize(env: StepEnvironment, how: { consent?: 'allow' | 'deny
 }
 
 /**
- * Runs one step on the engine; returns a one-line note of what happened, for the report. Against PLUGIN_URL (one
- * real target shared by every worker) the sign-in steps of one test account never overlap.
+ * Runs one step on the engine; returns a one-line note of what happened, for the report. A step that authorized
+ * spent its codes by the time it ends: it gives the test account's sign-in turn back (engine/sign-in-turn.ts).
  */
 export async function runStep(step: Step, env: StepEnvironment): Promise<string> {
-  const { url, login } = env.session.settings;
-  if (url && SIGN_IN_STEPS.has(step.action)) return withSignInLock(`${url}\u0000${login.username ?? ''}`, () => dispatch(step, env));
-  return dispatch(step, env);
+  try {
+    return await dispatch(step, env);
+  } finally {
+    await env.session.signInTurn?.release();
+  }
 }
 
 async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
@@ -140,24 +141,20 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
 
 /**
  * The second test account's install: a browser context of its own (the first account's sign-in must not carry
- * over), the mock host's callback route as for any install. Against PLUGIN_URL it holds that account's sign-in lock.
+ * over), the mock host's callback route as for any install. It gives that account's sign-in turn back when done.
  */
 async function installSecondAccount(env: StepEnvironment, second: HostSession): Promise<void> {
   const browser = browserOf(env).browser();
   if (!browser) return env.session.abort('the harness browser cannot open a second context', 'inconclusive');
-  const run = async () => {
-    const context = await browser.newContext();
-    env.mockHost?.track(second);
-    try {
-      await install({ session: second, context, ...(env.mockHost ? { mockHost: env.mockHost } : {}) });
-    } finally {
-      env.mockHost?.untrack(second);
-      await context.close();
-    }
-  };
-  const { url } = env.session.settings;
-  if (url) await withSignInLock(`${url}\u0000${second.settings.login.username ?? ''}`, run);
-  else await run();
+  const context = await browser.newContext();
+  env.mockHost?.track(second);
+  try {
+    await install({ session: second, context, ...(env.mockHost ? { mockHost: env.mockHost } : {}) });
+  } finally {
+    await second.signInTurn?.release();
+    env.mockHost?.untrack(second);
+    await context.close();
+  }
 }
 
 /** Authorizes in a browser and exchanges the code: the harness's own browser, or the user's (the debugger). */

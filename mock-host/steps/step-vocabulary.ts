@@ -51,13 +51,6 @@ export const HARNESS_BROWSER_STEPS: ReadonlySet<StepAction> = new Set<StepAction
   'probe-rs-second-user',
 ]);
 
-/**
- * The steps that sign in in the browser and spend the code they get. Against a real target they run one at a time
- * per test account across the run (mock-host/browser/sign-in-lock.ts); every other step stays parallel. Every probe
- * of the harness's browser signs in; install and reconnect sign in wherever the host's own browser is.
- */
-export const SIGN_IN_STEPS: ReadonlySet<StepAction> = new Set<StepAction>(['install', 'reconnect', ...HARNESS_BROWSER_STEPS]);
-
 /** One step with its options. */
 export interface Step {
   action: StepAction;

@@ -9,7 +9,7 @@ interface SummaryShape {
 
 // A real plugin kept one code per user: two scenarios signing in as the one test account at once spoiled each
 // other's codes, and the harness reported probes it never ran. Against PLUGIN_URL the sign-ins take turns (the
-// rest stays parallel; tests/unit/browser/sign-in-lock.spec.ts proves the turns), so the same plugin gives the
+// rest stays parallel; tests/unit/engine/sign-in-turn.spec.ts proves the turns), so the same plugin gives the
 // same findings on every run.
 test('a plugin with one code slot per user: three runs, two workers each, identical clean results', async ({ startPlugin }) => {
   test.setTimeout(600_000);
