@@ -7,18 +7,29 @@ import type { HostSession } from '../engine/session.ts';
 import { authorizeInBrowser } from './authorize-in-browser.ts';
 import type { ExpectedCallback } from '../server/mock-host-server.ts';
 
-/**
- * The install as a user does it: authorize in a real browser, then the host handles the callback. In production
- * mode the callback URL is the real host's, so it is caught in the browser; in local mode the mock host's own
- * callback route handles it (`hostCallback` resolves when it has).
- */
-export async function installInBrowser(args: {
+interface InstallArgs {
   session: HostSession;
   context: BrowserContext;
   hostCallback?: (sent: AuthorizationRequest) => ExpectedCallback;
   /** Gives up on an expected callback that did not come. */
   abandon?: (startUrl: string) => void;
-}): Promise<void> {
+}
+
+/**
+ * The install as a user does it: authorize in a real browser, then the host handles the callback. In production
+ * mode the callback URL is the real host's, so it is caught in the browser; in local mode the mock host's own
+ * callback route handles it (`hostCallback` resolves when it has).
+ */
+export async function installInBrowser(args: InstallArgs): Promise<void> {
+  try {
+    await authorizeAndExchange(args);
+  } finally {
+    // The code is spent (or the install is over): the next authorization of this test account may begin.
+    await args.session.signInTurn?.release();
+  }
+}
+
+async function authorizeAndExchange(args: InstallArgs): Promise<void> {
   const { session, context } = args;
   const sent = await session.beginInstall();
   const host = session.settings.redirect === 'local' && args.hostCallback ? args.hostCallback(sent) : undefined;

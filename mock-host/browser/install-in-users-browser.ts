@@ -32,5 +32,6 @@ export async function installInUsersBrowser(args: { session: HostSession; mockHo
   } finally {
     clearTimeout(giveUp);
     browser.closed();
+    await session.signInTurn?.release();
   }
 }

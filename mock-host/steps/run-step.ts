@@ -47,7 +47,8 @@ function browserAuthorize(env: StepEnvironment, how: { consent?: 'allow' | 'deny
 
 /**
  * Runs one step on the engine; returns a one-line note of what happened, for the report. A step that authorized
- * spent its codes by the time it ends: it gives the test account's sign-in turn back (engine/sign-in-turn.ts).
+ * spent its codes by the time it ends (an install as soon as it has): the test account's sign-in turn
+ * (engine/sign-in-turn.ts) is given back.
  */
 export async function runStep(step: Step, env: StepEnvironment): Promise<string> {
   try {
@@ -141,7 +142,7 @@ async function dispatch(step: Step, env: StepEnvironment): Promise<string> {
 
 /**
  * The second test account's install: a browser context of its own (the first account's sign-in must not carry
- * over), the mock host's callback route as for any install. It gives that account's sign-in turn back when done.
+ * over), the mock host's callback route as for any install.
  */
 async function installSecondAccount(env: StepEnvironment, second: HostSession): Promise<void> {
   const browser = browserOf(env).browser();
@@ -151,7 +152,6 @@ async function installSecondAccount(env: StepEnvironment, second: HostSession): 
   try {
     await install({ session: second, context, ...(env.mockHost ? { mockHost: env.mockHost } : {}) });
   } finally {
-    await second.signInTurn?.release();
     env.mockHost?.untrack(second);
     await context.close();
   }

@@ -43,6 +43,18 @@ test('PLUGIN_LOGIN_SCRIPT drives login and consent', async ({ browser }) => {
   }
 });
 
+test('an install gives the test account its sign-in turn back: a second install of the account does not wait', async ({ browser }) => {
+  test.setTimeout(20_000);
+  const settings = referenceSettings(defaultSettings(), plugin);
+  expect(settings.url).toBeTruthy();
+  const context = await browser.newContext();
+  try {
+    for (let i = 0; i < 2; i++) expect((await install(settings, context)).credentials?.accessToken).toBeTruthy();
+  } finally {
+    await context.close();
+  }
+});
+
 test('PLUGIN_STORAGE_STATE: an already logged-in browser only has to consent', async ({ browser }) => {
   const statePath = join(mkdtempSync(join(tmpdir(), 'storage-')), 'state.json');
   const first = await browser.newContext();
