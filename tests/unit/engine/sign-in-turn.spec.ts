@@ -57,7 +57,7 @@ test('against PLUGIN_URL a step gives the turn back when it ends, and so does a 
   await rival.dispose();
   expect(await takenWithin(session.signInTurn, 1_000)).toBe(true);
   await session.dispose();
-  // The bundled targets are the harness's own: their sign-ins need no turns.
+  // No target URL in the settings, no account to take turns with.
   expect(new HostSession({ scenario: 'unit', profile: PROFILES['claude-code'], settings: defaultSettings({}), origin: url }).signInTurn).toBeUndefined();
 });
 
