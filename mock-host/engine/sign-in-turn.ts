@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,17 +7,41 @@ import { join } from 'node:path';
 const STALE_MS = 180_000;
 const POLL_MS = 20;
 
-/** Takes the lock directory of `key` in the OS temp dir (mkdir is atomic across processes); resolves to its release. */
+/** Whether the process that wrote `pid` is gone (a run killed mid-sign-in): its lock binds no one. */
+function holderIsGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return false; // Not written yet (the holder is between mkdir and write) or released meanwhile.
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Takes the lock directory of `key` in the OS temp dir (mkdir is atomic across processes; the holder's pid inside);
+ * resolves to its release. A lock whose holder died is taken over at once, any lock after STALE_MS.
+ */
 async function acquire(key: string): Promise<() => void> {
   const path = join(tmpdir(), `plugin-conformance-sign-in-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`);
   for (;;) {
     try {
       mkdirSync(path);
+      writeFileSync(join(path, 'pid'), String(process.pid));
       return () => rmSync(path, { recursive: true, force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       try {
-        if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
+        if (holderIsGone(path) || Date.now() - statSync(path).mtimeMs > STALE_MS) {
+          rmSync(path, { recursive: true, force: true });
+          continue;
+        }
       } catch {
         // Released between the two calls: try again.
       }

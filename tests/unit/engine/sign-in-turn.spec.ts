@@ -61,6 +61,26 @@ test('against PLUGIN_URL a step gives the turn back when it ends, and so does a 
   expect(new HostSession({ scenario: 'unit', profile: PROFILES['claude-code'], settings: defaultSettings({}), origin: url }).signInTurn).toBeUndefined();
 });
 
+test('a turn left by a process that was killed holding it is taken over at once, not after minutes', async () => {
+  const key = `unit-killed-${Math.random()}`;
+  const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `
+    const { SignInTurn } = await import('./mock-host/engine/sign-in-turn.ts');
+    await new SignInTurn(${JSON.stringify(key)}).take();
+    console.log('held');
+    setInterval(() => undefined, 1000);`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const closed = new Promise<void>((r) => holder.on('close', () => r()));
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout.on('data', (d: Buffer) => d.toString().includes('held') && resolve());
+    void closed.then(() => reject(new Error('the holder exited before taking the turn')));
+  });
+  const turn = new SignInTurn(key);
+  expect(await takenWithin(turn, 300)).toBe(false);
+  holder.kill('SIGKILL');
+  await closed;
+  expect(await takenWithin(turn, 2_000)).toBe(true);
+  await turn.release();
+});
+
 test('a turn held by another worker process is waited for', async () => {
   const key = `unit-process-${Math.random()}`;
   // The holder says when it took the turn and when it is about to give it back (still holding it).
