@@ -16,8 +16,8 @@ export const PACKAGE_DIR = join(BUILD_DIR, 'package');
 
 /** Files beside the compiled modules that the harness reads at run time or users read. */
 const DATA_FILE = /\.(json|yaml|md)$/;
-/** Copied as they are: the bin (plain JS), the Allure config (plain JS, loaded by the Allure CLI), the docs. */
-const VERBATIM = ['bin/plugin-conformance.mjs', 'allurerc.mjs', 'docs', 'README.md', 'LICENSE'];
+/** Copied as they are: the bin and the Allure config and generate script (plain JS, run by Node and the Allure CLI), the docs. */
+const VERBATIM = ['bin/plugin-conformance.mjs', 'allurerc.mjs', 'mock-host/report/allure-generate.mjs', 'docs', 'README.md', 'LICENSE'];
 
 const manifestSchema = z
   .object({

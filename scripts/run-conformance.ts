@@ -11,7 +11,7 @@ import { unknownPluginVariables } from '../mock-host/config/unknown-env.ts';
 import { loadGatePolicy } from '../mock-host/gate/gate-policy.ts';
 import { harnessModule } from '../mock-host/harness-root.ts';
 import { hostsOfTarget } from '../mock-host/engine/hosts-of-target.ts';
-import { writeHtmlReports } from '../mock-host/report/allure-html.ts';
+import { AllureGenerator, writeHtmlReports } from '../mock-host/report/allure-html.ts';
 import { decideExitCode } from '../mock-host/report/exit-code.ts';
 import { readSummary } from '../mock-host/report/read-summary.ts';
 import { reportPaths, type ReportPaths } from '../mock-host/report/report-paths.ts';
@@ -161,14 +161,16 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     cwd,
     env: childEnv(env, cwd, options.overrides, prepared, paths),
   });
+  // PLUGIN_SKIP_HTML_REPORT=1: the harness's own end-to-end tests run this many times and read only summary.json.
+  const html = env.PLUGIN_SKIP_HTML_REPORT === '1' ? undefined : AllureGenerator.start(paths);
   const playwrightExit = await run.exit;
   const read = readSummary(paths.summaryJson);
 
   const htmlReports: string[] = [];
-  // PLUGIN_SKIP_HTML_REPORT=1: the harness's own end-to-end tests run this many times and read only summary.json.
-  if (!run.interrupted() && env.PLUGIN_SKIP_HTML_REPORT !== '1') {
+  if (html && run.interrupted()) void html.cancel();
+  else if (html) {
     const shard = options.shard && `${options.shard.current}/${options.shard.total}`;
-    const allure = await writeHtmlReports(paths, { ...(read.ok ? { summary: read.summary } : {}), browserPath: prepared.browserPath, ...(shard ? { shard } : {}) });
+    const allure = await writeHtmlReports(paths, { ...(read.ok ? { summary: read.summary } : {}), browserPath: prepared.browserPath, ...(shard ? { shard } : {}) }, html);
     for (const problem of allure.problems) console.error(`warning: HTML report skipped: ${problem}`);
     htmlReports.push(...allure.written);
   }
