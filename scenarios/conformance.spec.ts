@@ -1,4 +1,4 @@
-import { test, runScenarioTest } from './fixtures.ts';
+import { test } from './fixtures.ts';
 import { loadSettings } from '../mock-host/config/settings.ts';
 import { PROFILES } from '../mock-host/profiles/registry.ts';
 import { appliesToProtocol, loadScenarioFiles } from './scenario-loader.ts';
@@ -9,8 +9,8 @@ const scenarios = loadScenarioFiles(undefined, 'conformance');
 for (const id of loadSettings().profiles) {
   const profile = PROFILES[id];
   for (const scenario of scenarios.filter((s) => appliesToProtocol(s, profile.protocol))) {
-    test(`${id} › ${scenario.id}: ${scenario.title}`, { tag: [`@${scenario.phase}`, `@${id}`] }, async ({ conformanceTarget, mockHost, browser }, testInfo) => {
-      await runScenarioTest({ scenario, target: await conformanceTarget(profile.protocol), mockHost, browser, testInfo, profile });
+    test(`${id} › ${scenario.id}: ${scenario.title}`, { tag: [`@${scenario.phase}`, `@${id}`] }, async ({ conformanceTarget, mockHost, browser, scenarioRunner }, testInfo) => {
+      await scenarioRunner({ scenario, target: await conformanceTarget(profile.protocol), mockHost, browser, testInfo, profile });
     });
   }
 }
