@@ -1,5 +1,6 @@
-import type { Browser, TestInfo } from '@playwright/test';
-import { test as base } from '@playwright/test';
+// One scenario as one Playwright test, in a worker: the engine, the browser and the reports meet here. Loaded by the
+// scenarioRunner fixture (fixtures.ts), so listing the tests never loads it.
+import { test as base, type Browser, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { HostSession } from '../mock-host/engine/session.ts';
 import type { HostProfile } from '../mock-host/profiles/registry.ts';
