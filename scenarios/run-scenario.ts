@@ -119,6 +119,7 @@ export function scenarioResult(args: { scenario: ScenarioFile; session: HostSess
     timing: {
       httpMs: Math.round(session.recorder.exchanges().filter((x) => !x.label.startsWith('browser')).reduce((sum, x) => sum + x.durationMs, 0)),
       browserMs: Math.round(session.metrics.browserMs),
+      ...(session.metrics.turnWaitMs ? { turnWaitMs: Math.round(session.metrics.turnWaitMs) } : {}),
       signIns: session.metrics.signIns,
       ...(session.metrics.fastestSignInMs !== undefined ? { fastestSignInMs: Math.round(session.metrics.fastestSignInMs) } : {}),
     },

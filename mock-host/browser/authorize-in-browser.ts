@@ -145,6 +145,7 @@ export async function authorizeInBrowser(args: {
     if (intercept) await context.unroute(callbackPattern, fulfil).catch(() => undefined);
     const ms = performance.now() - started - waitedMs;
     session.metrics.browserMs += ms;
+    session.metrics.turnWaitMs += waitedMs;
     if (session.metrics.signIns > signInsBefore) session.metrics.fastestSignInMs = Math.min(ms, session.metrics.fastestSignInMs ?? ms);
   }
 }

@@ -68,11 +68,11 @@ export class HostSession {
   readonly conversationId = randomUUID();
   readonly ephemeralUserId = randomUUID();
   /**
-   * Where the time went, for the benchmark: time in the browser (HTTP inside it included), sign-ins from scratch,
-   * and the quickest browser authorization that signed in.
+   * Where the time went, for the benchmark: time in the browser (HTTP inside it included), waiting for the sign-in
+   * turn, sign-ins from scratch, and the quickest browser authorization that signed in. `loginRounds`: sign-in or
+   * allow buttons the generic login pressed (a scenario's claims count them).
    */
-  /** `loginRounds`: sign-in or allow buttons the generic login pressed (a scenario's claims count them). */
-  readonly metrics: { browserMs: number; signIns: number; loginRounds: number; fastestSignInMs?: number } = { browserMs: 0, signIns: 0, loginRounds: 0 };
+  readonly metrics: { browserMs: number; turnWaitMs: number; signIns: number; loginRounds: number; fastestSignInMs?: number } = { browserMs: 0, turnWaitMs: 0, signIns: 0, loginRounds: 0 };
   /** Codes that stopped the lifecycle: a scenario always reports these, whatever it focuses on. */
   readonly fatalCodes = new Set<FindingCode>();
   /**

@@ -16,10 +16,14 @@ export const targetInfoSchema = z.object({
 });
 export type TargetInfo = z.infer<typeof targetInfoSchema>;
 
-/** Where a scenario's time went: HTTP answers (browser hops aside), the browser, and sign-ins from scratch. */
+/**
+ * Where a scenario's time went: HTTP answers (browser hops aside), the browser, the wait for the test account's
+ * sign-in turn (another worker was authorizing as the same account), and sign-ins from scratch.
+ */
 export const scenarioTimingSchema = z.object({
   httpMs: z.number(),
   browserMs: z.number(),
+  turnWaitMs: z.number().optional(),
   signIns: z.number().int(),
   /** The quickest browser authorization of the scenario that signed in from scratch: the benchmark's floor unit. */
   fastestSignInMs: z.number().optional(),

@@ -8,6 +8,7 @@ import { installInBrowser } from '../../mock-host/browser/install-in-browser.ts'
 import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
 import { LifecycleAbort } from '../../mock-host/model/lifecycle-abort.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
+import { SignInTurn } from '../../mock-host/engine/sign-in-turn.ts';
 import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { test } from '../../scenarios/fixtures.ts';
@@ -51,6 +52,29 @@ test('an install gives the test account its sign-in turn back: a second install 
   try {
     for (let i = 0; i < 2; i++) expect((await install(settings, context)).credentials?.accessToken).toBeTruthy();
   } finally {
+    await context.close();
+  }
+});
+
+test("an install that waits for another worker's sign-in turn counts the wait as such, not as browser time", async ({ browser }) => {
+  test.setTimeout(20_000);
+  const settings = referenceSettings(defaultSettings(), plugin);
+  // Another worker authorizing as the same account against the same target holds the turn for a while.
+  const rival = new SignInTurn(`${settings.url}\u0000${settings.login.username ?? ''}`);
+  await rival.take();
+  const context = await browser.newContext();
+  try {
+    const started = performance.now();
+    const installing = install(settings, context);
+    await new Promise((r) => setTimeout(r, 600));
+    await rival.release();
+    const session = await installing;
+    const totalMs = performance.now() - started;
+    expect(session.credentials?.accessToken).toBeTruthy();
+    expect(session.metrics.turnWaitMs).toBeGreaterThan(400);
+    expect(session.metrics.browserMs + session.metrics.turnWaitMs).toBeLessThanOrEqual(totalMs);
+  } finally {
+    await rival.release();
     await context.close();
   }
 });
