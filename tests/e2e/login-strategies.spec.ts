@@ -66,6 +66,8 @@ test("an install that waits for another worker's sign-in turn counts the wait as
   try {
     const started = performance.now();
     const installing = install(settings, context);
+    // The install opens its page, then waits for the turn: hold it a while longer from there.
+    await context.waitForEvent('page');
     await new Promise((r) => setTimeout(r, 600));
     await rival.release();
     const session = await installing;
