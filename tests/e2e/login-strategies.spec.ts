@@ -8,7 +8,6 @@ import { installInBrowser } from '../../mock-host/browser/install-in-browser.ts'
 import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
 import { LifecycleAbort } from '../../mock-host/model/lifecycle-abort.ts';
 import { HostSession } from '../../mock-host/engine/session.ts';
-import { SignInTurn } from '../../mock-host/engine/sign-in-turn.ts';
 import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { test } from '../../scenarios/fixtures.ts';
@@ -60,7 +59,8 @@ test("an install that waits for another worker's sign-in turn counts the wait as
   test.setTimeout(20_000);
   const settings = referenceSettings(defaultSettings(), plugin);
   // Another worker authorizing as the same account against the same target holds the turn for a while.
-  const rival = new SignInTurn(`${settings.url}\u0000${settings.login.username ?? ''}`);
+  const rival = new HostSession({ scenario: 'login', profile: PROFILES['chatgpt-plugin'], settings, origin: plugin.url }).signInTurn;
+  if (!rival) throw new Error('a session against a target URL has a sign-in turn');
   await rival.take();
   const context = await browser.newContext();
   try {
