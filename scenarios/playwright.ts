@@ -9,11 +9,11 @@
 //
 // Paths are absolute and the spec's extension follows this file's (.ts in a clone, .js in the installed package),
 // so the same code works from the repository, from node_modules, and from any config directory.
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { PlaywrightTestOptions, PlaywrightWorkerOptions, Project, ReporterDescription } from '@playwright/test';
 import { chromiumLaunchArgs, findChromium } from '../mock-host/browser/find-browser.ts';
-import { harnessFile, harnessModule, MODULE_EXTENSION } from '../mock-host/harness-root.ts';
+import { harnessFile, MODULE_EXTENSION } from '../mock-host/harness-root.ts';
+import { HARNESS_REPORTERS } from '../mock-host/report/target-failure.ts';
 import { PROFILES } from '../mock-host/profiles/registry.ts';
 import { reportPaths, reportsDirFromEnv } from '../mock-host/report/report-paths.ts';
 import type { SummaryReporterOptions } from '../mock-host/report/summary-reporter.ts';
@@ -88,15 +88,14 @@ export function conformance(options: ConformanceOptions = {}): Conformance {
   const paths = reportPaths(reportsDir);
   const use = conformanceUse(env);
   const outputDir = join(reportsDir, 'test-results');
-  const require = createRequire(import.meta.url);
   const summaryOptions: SummaryReporterOptions = { reportsDir, html: options.html ?? true };
   return {
     use,
-    console: [harnessModule('mock-host/report/console-reporter')],
+    console: [HARNESS_REPORTERS.console],
     projects: [scenarioProject('conformance', use, outputDir), ...(options.simulated ? [scenarioProject('simulated', use, outputDir)] : [])],
     reporter: [
       [
-        require.resolve('allure-playwright'),
+        HARNESS_REPORTERS.allure,
         {
           resultsDir: paths.allureResults,
           // Playwright's own API steps would show typed values (passwords) as step titles: keep only test.step.
@@ -105,7 +104,7 @@ export function conformance(options: ConformanceOptions = {}): Conformance {
           environmentInfo: { node: process.version, browser: use.launchOptions?.executablePath ?? 'none', ...(env.PLUGIN_URL ? { target: env.PLUGIN_URL } : {}) },
         },
       ],
-      [harnessModule('mock-host/report/summary-reporter'), summaryOptions],
+      [HARNESS_REPORTERS.summary, summaryOptions],
     ],
   };
 }

@@ -12,6 +12,7 @@ import type { ScenarioFile } from './scenario-loader.ts';
 import { describeFindings } from './scenario-outcome.ts';
 import { scenarioContextOptions } from './scenario-browser-state.ts';
 import { labelFindings } from './allure-findings.ts';
+import { markTargetFailure, targetFailure } from '../mock-host/report/target-failure.ts';
 
 const ALLURE_SEVERITY = {
   blocker: allure.Severity.BLOCKER,
@@ -90,17 +91,10 @@ export async function runScenarioTest(args: {
   }
   if (result.status === 'failed') {
     const errors = result.findings.filter((f) => f.severity === 'error' || scenario.simulated);
+    // A simulated scenario that fails is the harness's own miss, so only a conformance scenario's failure is the target's.
+    if (scenario.kind === 'conformance') markTargetFailure(testInfo, result.reason ?? '');
     // The console reporter shows these findings once from the attached result; the message serves the HTML reports.
     throw targetFailure(`${scenario.id} failed: ${result.reason ?? ''}\n\n${describeFindings(errors)}`);
   }
 }
 
-/**
- * A scenario failed because of the target, not the harness: an error without stack frames, so no report shows a
- * harness line (scenarios/run-scenario-test.ts:…) as if the harness had broken.
- */
-export function targetFailure(message: string): Error {
-  const err = new Error(message);
-  err.stack = `Error: ${message}`;
-  return err;
-}

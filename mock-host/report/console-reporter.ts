@@ -2,6 +2,7 @@ import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/tes
 import { ConsoleDigest } from './console-digest.ts';
 import { SCENARIO_RESULT_ATTACHMENT, scenarioResultSchema, type ScenarioResult } from './scenario-result.ts';
 import { readFileSync } from 'node:fs';
+import { reportedStatus } from './target-failure.ts';
 
 function scenarioOf(result: TestResult): ScenarioResult | undefined {
   const attachment = result.attachments.find((a) => a.name === SCENARIO_RESULT_ATTACHMENT);
@@ -37,12 +38,13 @@ export default class ConsoleReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     // A retried test prints when it is final.
-    if (result.status !== 'passed' && result.status !== 'skipped' && result.retry < test.retries) return;
+    const status = reportedStatus(test, result);
+    if (status !== 'passed' && status !== 'skipped' && result.retry < test.retries) return;
     const scenario = scenarioOf(result);
     const lines = this.#digest.lines({
       title: test.titlePath().slice(3).join(' › ') || test.title,
       ...(test.parent.project()?.name ? { project: test.parent.project()?.name ?? '' } : {}),
-      status: result.status,
+      status,
       durationMs: result.duration,
       ...(scenario ? { scenario } : {}),
       ...(() => {

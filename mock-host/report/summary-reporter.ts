@@ -10,6 +10,7 @@ import { scenariosOfOutcome, type OutcomeContext, type TestOutcome } from './sce
 import { readToolInfo } from './tool-info.ts';
 import { writeSummaryFiles } from './write-summary.ts';
 import { writeHtmlReports } from './allure-html.ts';
+import { reportedStatus } from './target-failure.ts';
 
 const optionsSchema = z
   .object({
@@ -78,10 +79,11 @@ export default class SummaryReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    const status = reportedStatus(test, result);
     const outcome: TestOutcome = {
       title: test.title,
       projectName: test.parent.project()?.name,
-      status: result.status,
+      status,
       durationMs: result.duration,
       attachments: result.attachments,
       error: result.error?.message ?? result.error?.value,
@@ -91,18 +93,23 @@ export default class SummaryReporter implements Reporter {
     for (const warning of warnings) console.error(`summary-reporter: ${warning}`);
     if (results.length) this.#byTest.set(test.id, results);
     else this.#byTest.delete(test.id);
-    if (results.length === 0 && (result.status === 'failed' || result.status === 'timedOut')) this.#failedSelfTests.add(test.id);
+    if (results.length === 0 && (status === 'failed' || status === 'timedOut')) this.#failedSelfTests.add(test.id);
     else this.#failedSelfTests.delete(test.id);
   }
 
-  async onEnd(result: FullResult): Promise<void> {
+  /**
+   * A scenario failed by its target is an expected failure to Playwright (target-failure.ts), so a failing verdict
+   * fails the run here: a team's own Playwright config exits 1 exactly when the verdict is fail (or no summary).
+   */
+  async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
     const paths = reportPaths(this.#options.reportsDir ?? reportsDirFromEnv());
     const ordered = [...this.#byTest.entries()]
       .sort(([a], [b]) => (this.#order.get(a) ?? Number.MAX_SAFE_INTEGER) - (this.#order.get(b) ?? Number.MAX_SAFE_INTEGER))
       .flatMap(([, results]) => results);
     // A plain `playwright test tests/unit` run has no scenarios: leave the last real summary alone. Under
     // scripts/run.ts an empty summary is still written, because its absence means the run broke.
-    if (ordered.length === 0 && !this.#underRunScript) return;
+    if (ordered.length === 0 && !this.#underRunScript) return undefined;
+    const failTheRun = (): { status: FullResult['status'] } | undefined => (result.status === 'passed' ? { status: 'failed' } : undefined);
     try {
       const built = buildSummary(ordered, {
         tool: readToolInfo(),
@@ -126,9 +133,11 @@ export default class SummaryReporter implements Reporter {
             `${t.warnings} warnings, ${t.infos} infos. Summary: ${paths.summaryJson}`,
         );
       }
+      return summary.verdict === 'fail' ? failTheRun() : undefined;
     } catch (err) {
       // No summary.json makes scripts/run.ts exit 1, so say why here, where the cause is known.
       console.error(`summary-reporter: could not write ${paths.summaryJson}: ${(err as Error).stack ?? String(err)}`);
+      return failTheRun();
     }
   }
 }

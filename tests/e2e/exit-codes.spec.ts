@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readAllureTests } from '../../mock-host/report/allure-results.ts';
 import { test, expect } from './plugin-fixture.ts';
 import { envForPlugin, runHarness } from './run-harness.ts';
 
@@ -40,12 +42,19 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
     expect(codes).toContain('USER_MISSING_CREDENTIALS');
   });
 
-  test('camelCase token fields: exit 1 with TOKEN_FIELDS_NONSTANDARD', async ({ startPlugin }) => {
+  test('camelCase token fields: exit 1 with TOKEN_FIELDS_NONSTANDARD; the failed scenarios cost no new worker and show failed in Allure', async ({ startPlugin }) => {
     const plugin = await startPlugin({ faults: ['camel-case-token-fields'] });
-    const run = await runHarness(envForPlugin(plugin));
+    const workerStarts = join(mkdtempSync(join(tmpdir(), 'worker-starts-')), 'pids');
+    const preload = pathToFileURL(join(import.meta.dirname, 'fixtures', 'note-worker-start.mjs')).href;
+    const run = await runHarness({ ...envForPlugin(plugin), NODE_OPTIONS: `--import ${preload}`, WORKER_STARTS_FILE: workerStarts }, 120_000, { playwrightArgs: ['--workers=2'] });
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);
     expect(summary.findings.map((f) => f.code)).toContain('TOKEN_FIELDS_NONSTANDARD');
+    // A target's failure is an expected failure to Playwright, which would otherwise start a new worker after each.
+    expect(summary.totals.failed).toBeGreaterThan(2);
+    expect(readFileSync(workerStarts, 'utf8').trim().split('\n').length).toBeLessThanOrEqual(2);
+    const allure = readAllureTests(join(run.reportsDir, 'allure-results'));
+    expect(allure.filter((t) => t.outcome.status === 'failed')).toHaveLength(summary.totals.failed ?? -1);
   });
 
   test('a bad setting stops the run before it starts: exit 2 naming the setting', async () => {

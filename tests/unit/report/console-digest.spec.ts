@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ConsoleDigest } from '../../../mock-host/report/console-digest.ts';
-import { targetFailure } from '../../../scenarios/run-scenario-test.ts';
+import { targetFailure } from '../../../mock-host/report/target-failure.ts';
 import { finding, scenario } from './fixtures.ts';
 
 // Issue 10 item 6: the console shows each finding once with its fix, no harness frame for a target's failure, and an
