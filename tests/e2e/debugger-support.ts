@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { defaultSettings, type Settings } from '../../mock-host/config/settings.ts';
 import { debuggerRoutes } from '../../mock-host/debugger/debugger-routes.ts';
@@ -14,6 +11,7 @@ import { MockHostServer } from '../../mock-host/server/mock-host-server.ts';
 import { runStep } from '../../mock-host/steps/run-step.ts';
 import type { Step } from '../../mock-host/steps/step-vocabulary.ts';
 import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 /** The flow the README walks by hand: install, call, past expiry, refresh, call (discover runs before the install). */
 export const MANUAL_FLOW: readonly Step[] = [{ action: 'discover' }, { action: 'install' }, { action: 'use' }, { action: 'expire' }, { action: 'refresh' }, { action: 'use' }];
@@ -31,7 +29,7 @@ export interface RunningDebugger {
 
 /** `npm run host` in-process: the mock host on 127.0.0.1:0 serving the debugger, configured as given. */
 export async function startDebugger(config: ConfigureRequest = { profile: 'chatgpt-plugin', target: { kind: 'reference' } }, options: Pick<HostDebuggerOptions, 'launchHarnessBrowser'> = {}): Promise<RunningDebugger> {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'debugger-reports-'));
+  const reportsDir = scratchDir('debugger-reports');
   const base = defaultSettings({ reportsDir });
   const host = new MockHostServer();
   await host.start();

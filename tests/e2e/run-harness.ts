@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
+import { scratchDir } from '../scratch-dir.ts';
 import { runProcess } from './run-process.ts';
 
 export interface HarnessRun {
@@ -21,7 +21,7 @@ export interface HarnessOptions {
 
 /** Runs `npm test`'s entry point as a user would, in a child process with its own reports folder. */
 export async function runHarness(env: Record<string, string>, timeoutMs = 120_000, options: HarnessOptions = {}): Promise<HarnessRun> {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
+  const reportsDir = scratchDir('conformance-reports');
   const { exitCode, stdout, stderr } = await runProcess(process.execPath, ['--import', 'tsx', 'scripts/run.ts', ...(options.playwrightArgs ?? [])], {
     cwd: process.cwd(),
     env: { ...cleanEnv(), ...env, PLUGIN_REPORTS_DIR: reportsDir, ...(options.htmlReport ? {} : { PLUGIN_SKIP_HTML_REPORT: '1' }) },
