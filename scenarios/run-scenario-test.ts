@@ -10,7 +10,7 @@ import type { ConformanceTarget } from './fixtures.ts';
 import { runScenario, type ScenarioReporting } from './run-scenario.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import { describeFindings } from './scenario-outcome.ts';
-import { scenarioContextOptions } from './scenario-browser-state.ts';
+import { scenarioContextOptions, signedInToCallback } from './scenario-browser-state.ts';
 import { labelFindings } from './allure-findings.ts';
 import { markTargetFailure, targetFailure } from '../mock-host/report/target-failure.ts';
 
@@ -76,7 +76,7 @@ export async function runScenarioTest(args: {
   } finally {
     mockHost.untrack(session);
     await session.dispose();
-    if (target.shared && !target.shared.signIns.has(profile.id) && session.credentials) target.shared.signIns.set(profile.id, await context.storageState());
+    if (target.shared && !target.shared.signIns.has(profile.id) && signedInToCallback(session.events)) target.shared.signIns.set(profile.id, await context.storageState());
     await context.close();
   }
   await labelFindings(result.findings);

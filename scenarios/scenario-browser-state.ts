@@ -1,5 +1,6 @@
 import type { BrowserContextOptions } from '@playwright/test';
 import type { Settings } from '../mock-host/config/settings.ts';
+import type { EventLog } from '../mock-host/events/event-log.ts';
 
 type SavedSignIn = Exclude<BrowserContextOptions['storageState'], undefined | string>;
 
@@ -11,4 +12,13 @@ type SavedSignIn = Exclude<BrowserContextOptions['storageState'], undefined | st
 export function scenarioContextOptions(args: { login: Settings['login']; signIn: 'fresh' | 'reuse'; saved: SavedSignIn | undefined }): Pick<BrowserContextOptions, 'storageState'> {
   const storageState = args.login.storageState ?? (args.signIn === 'reuse' ? args.saved : undefined);
   return storageState ? { storageState } : {};
+}
+
+/**
+ * Whether a scenario's browser is worth keeping as the run's sign-in for its host: it got through login and consent
+ * to the host's callback with a code, whatever the token endpoint did next. A target whose token answers fail every
+ * scenario still has a working login, and signing in afresh for each scenario would only make its run slower.
+ */
+export function signedInToCallback(events: Pick<EventLog, 'ofType'>): boolean {
+  return events.ofType('callback-received').some((callback) => callback.hasCode);
 }
