@@ -1,6 +1,7 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { chromium } from '@playwright/test';
 
 export type BrowserSource = 'playwright' | 'env' | 'system' | 'none';
 
@@ -82,9 +83,30 @@ export function headlessShellBeside(chromiumPath: string): string | undefined {
   return join(`${root}chromium_headless_shell-${revision}`, `chrome-headless-shell-${platform}`, exe);
 }
 
-function playwrightBundledPaths(): string[] {
+/**
+ * Whether Playwright may have a Chromium of its own here: always when PLAYWRIGHT_BROWSERS_PATH chooses the place
+ * (Playwright knows where), otherwise only when its default folder for this platform holds a chromium download. Where
+ * it holds none (a CI box with a system Chromium), the lookup skips loading Playwright, 0.7 s of the run's start.
+ */
+export function mayHavePlaywrightChromium(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = homedir()): boolean {
+  if (env.PLAYWRIGHT_BROWSERS_PATH) return true;
+  const cache =
+    platform === 'win32' ? join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'ms-playwright')
+    : platform === 'darwin' ? join(home, 'Library', 'Caches', 'ms-playwright')
+    : join(env.XDG_CACHE_HOME || join(home, '.cache'), 'ms-playwright');
+  try {
+    return readdirSync(cache).some((name) => name.startsWith('chromium'));
+  } catch {
+    return false;
+  }
+}
+
+function playwrightBundledPaths(env: NodeJS.ProcessEnv): string[] {
+  if (!mayHavePlaywrightChromium(env)) return [];
   let full: string;
   try {
+    // Loaded only here: in Playwright's own processes it is loaded already; elsewhere it is worth avoiding.
+    const { chromium } = createRequire(import.meta.url)('@playwright/test') as typeof import('@playwright/test');
     full = chromium.executablePath();
   } catch {
     // Playwright throws when it has no browser registry entry for this platform; that just means "not installed".
@@ -105,7 +127,7 @@ export function findChromium(options: FindChromiumOptions = {}): BrowserLookup {
     return isExecutableFile(explicit) ? { executablePath: explicit, source: 'env', tried } : { source: 'env', tried };
   }
 
-  for (const path of (options.playwrightPaths ?? playwrightBundledPaths)()) {
+  for (const path of options.playwrightPaths ? options.playwrightPaths() : playwrightBundledPaths(env)) {
     tried.push(path);
     if (isExecutableFile(path)) return { executablePath: path, source: 'playwright', tried };
   }

@@ -1,8 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumLaunchArgs, findChromium, headlessShellBeside } from '../../../mock-host/browser/find-browser.ts';
+import { chromiumLaunchArgs, findChromium, headlessShellBeside, mayHavePlaywrightChromium } from '../../../mock-host/browser/find-browser.ts';
 
 let dir: string;
 let fakeBrowser: string;
@@ -63,5 +63,22 @@ test.describe('findChromium', () => {
   test('exports the extra launch flags', () => {
     expect(chromiumLaunchArgs).toEqual(expect.arrayContaining(['--disable-gpu', '--disable-quic', '--disable-dev-shm-usage']));
     expect(Object.isFrozen(chromiumLaunchArgs)).toBe(true);
+  });
+
+  test("asks Playwright only where its download folder holds a Chromium, or PLAYWRIGHT_BROWSERS_PATH chooses one", () => {
+    const home = join(dir, 'home');
+    // Linux: $XDG_CACHE_HOME or ~/.cache; macOS: ~/Library/Caches; Windows: %LOCALAPPDATA%, each /ms-playwright.
+    expect(mayHavePlaywrightChromium({}, 'linux', home)).toBe(false);
+    mkdirSync(join(home, '.cache', 'ms-playwright', 'firefox-1490'), { recursive: true });
+    expect(mayHavePlaywrightChromium({}, 'linux', home)).toBe(false);
+    mkdirSync(join(home, '.cache', 'ms-playwright', 'chromium_headless_shell-1200'));
+    expect(mayHavePlaywrightChromium({}, 'linux', home)).toBe(true);
+    expect(mayHavePlaywrightChromium({ XDG_CACHE_HOME: join(dir, 'elsewhere') }, 'linux', home)).toBe(false);
+    expect(mayHavePlaywrightChromium({}, 'darwin', home)).toBe(false);
+    mkdirSync(join(home, 'Library', 'Caches', 'ms-playwright', 'chromium-1200'), { recursive: true });
+    expect(mayHavePlaywrightChromium({}, 'darwin', home)).toBe(true);
+    mkdirSync(join(dir, 'local', 'ms-playwright', 'chromium-1200'), { recursive: true });
+    expect(mayHavePlaywrightChromium({ LOCALAPPDATA: join(dir, 'local') }, 'win32', home)).toBe(true);
+    expect(mayHavePlaywrightChromium({ PLAYWRIGHT_BROWSERS_PATH: '0' }, 'linux', join(dir, 'nobody'))).toBe(true);
   });
 });

@@ -26,11 +26,14 @@ function importsOf(file: string): string[] {
 // Every module costs start-up on the loader thread (about half a second for the MCP client and jose on a 2-core machine), and
 // `npm test` starts four processes; these load only where a run needs them (mock-host/mcp/sdk-client.ts, jose in
 // the private_key_jwt signer).
-test("the run's parent process loads neither the MCP client nor jose", () => {
+// Playwright itself (0.7 s) loads in the parent only to find its own Chromium download, where there is one
+// (mock-host/browser/find-browser.ts); its runner and workers have it loaded anyway.
+test("the run's parent process loads neither the MCP client nor jose, nor Playwright as it starts", () => {
   const loaded = importsOf('scripts/run-conformance.ts');
   expect(loaded.some((url) => url.includes('/mock-host/config/settings.ts'))).toBe(true);
   expect(loaded.filter((url) => url.includes('/node_modules/@modelcontextprotocol/'))).toEqual([]);
   expect(loaded.filter((url) => url.includes('/node_modules/jose/'))).toEqual([]);
+  expect(loaded.filter((url) => /\/node_modules\/(@playwright\/test|playwright|playwright-core)\//.test(url))).toEqual([]);
 });
 
 test('the host profiles load without the MCP client: it loads with the first MCP session', async () => {
