@@ -1,5 +1,6 @@
 import type { HttpOutcome } from '../recorder/exchange.ts';
 import type { SharedAnswer } from '../recorder/recorder.ts';
+import { SharedAnswers } from '../recorder/shared-answers.ts';
 
 /**
  * The clients one run registered at one target, per host: a host keeps the client it registered (RFC 7591) and
@@ -9,24 +10,14 @@ import type { SharedAnswer } from '../recorder/recorder.ts';
  * install asks again, as the host would. Concurrent askers share the one registration in flight.
  */
 export class KeptRegistrations {
-  readonly #kept = new Map<string, Promise<HttpOutcome>>();
+  readonly #kept = new SharedAnswers();
 
   /** The run's answer to this host's registration at `endpoint` with `body`; `issued` says whether it gave a client. */
   answerFor(key: { host: string; endpoint: string; body: string }, issued: (outcome: HttpOutcome) => boolean): SharedAnswer {
     const id = JSON.stringify([key.host, key.endpoint, key.body]);
     return {
       copyNote: " (the run's registration: the host keeps the client it registered)",
-      answer: (send) => {
-        const known = this.#kept.get(id);
-        if (known) return { outcome: known, fresh: false };
-        const outcome = send();
-        this.#kept.set(id, outcome);
-        const forget = () => {
-          if (this.#kept.get(id) === outcome) this.#kept.delete(id);
-        };
-        outcome.then((answered) => !issued(answered) && forget(), forget);
-        return { outcome, fresh: true };
-      },
+      answer: (send) => this.#kept.answer(id, send, issued),
     };
   }
 }
