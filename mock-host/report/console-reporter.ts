@@ -37,9 +37,9 @@ export default class ConsoleReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    // A retried test prints when it is final.
+    // A retried test prints when it is final: Playwright retries only what did not end as expected.
+    if (result.status !== test.expectedStatus && result.status !== 'skipped' && result.status !== 'interrupted' && result.retry < test.retries) return;
     const status = reportedStatus(test, result);
-    if (status !== 'passed' && status !== 'skipped' && result.retry < test.retries) return;
     const scenario = scenarioOf(result);
     const lines = this.#digest.lines({
       title: test.titlePath().slice(3).join(' › ') || test.title,
