@@ -18,6 +18,12 @@ interface WorkerFixtures {
   scenarioRunner: typeof runScenarioTest;
 }
 
+let scenarioRunnerModule: Promise<typeof import('./run-scenario-test.ts')> | undefined;
+/** The engine behind the scenario runner, imported once per worker (never by the runner listing the tests). */
+function loadScenarioRunner(): Promise<typeof import('./run-scenario-test.ts')> {
+  return (scenarioRunnerModule ??= import('./run-scenario-test.ts'));
+}
+
 /**
  * Worker-scoped: the settings, the targets (PLUGIN_URL, or a bundled reference target started on first use), the
  * mock host's HTTP server and the scenario runner. Each test gets its own HostSession and browser context. The
@@ -48,6 +54,8 @@ export const test = base.extend<object, WorkerFixtures>({
   ],
   mockHost: [
     async ({}, use) => {
+      // The engine loads (half a second of CPU here) while the mock host starts and Playwright launches the browser.
+      void loadScenarioRunner().catch(() => undefined);
       const { MockHostServer } = await import('../mock-host/server/mock-host-server.ts');
       const host = new MockHostServer();
       await host.start();
@@ -56,6 +64,6 @@ export const test = base.extend<object, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  scenarioRunner: [async ({}, use) => use((await import('./run-scenario-test.ts')).runScenarioTest), { scope: 'worker' }],
+  scenarioRunner: [async ({}, use) => use((await loadScenarioRunner()).runScenarioTest), { scope: 'worker' }],
 });
 
