@@ -3,7 +3,7 @@
 // Playwright shuts a worker down after every test that fails unexpectedly, and the next test pays for a new one
 // (modules, browser, mock host: about 2.5 s on 2 cores). A target's failure is the very outcome a conformance run is
 // there to report, not a broken worker, so the scenario test marks it as expected (test.fail()) and keeps its worker:
-// a failing target's run takes about two thirds of the time. The harness's reporters still show it failed, so this
+// a failing target's run takes about 60 % of the time. The harness's reporters still show it failed, so this
 // is done only when they are all the run has: Playwright's own (list, html) would count the scenario as passed.
 import type { TestInfo } from '@playwright/test';
 import type { FullConfig, TestCase, TestResult } from '@playwright/test/reporter';
