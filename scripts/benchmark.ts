@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceMcpServer } from '../examples/reference-mcp-server/start.ts';
-import { startReferencePlugin, type RunningReferencePlugin } from '../examples/reference-plugin/start.ts';
+import { startReferencePlugin } from '../examples/reference-plugin/start.ts';
 import { HARNESS_ROOT } from '../mock-host/harness-root.ts';
 import { summarySchema, type Summary } from '../mock-host/report/summary-schema.ts';
 
@@ -104,14 +104,9 @@ async function bestOf(env: Record<string, string>): Promise<Run[]> {
 
 console.log(`${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}, ${RUNS} runs each`);
 
-function pluginEnv(plugin: RunningReferencePlugin): Record<string, string> {
-  const o = plugin.options;
-  return { PLUGIN_URL: plugin.url, PLUGIN_CLIENT_ID: o.clientId, PLUGIN_CLIENT_SECRET: o.clientSecret, PLUGIN_LOGIN_USERNAME: o.username, PLUGIN_LOGIN_PASSWORD: o.password, PLUGIN_VERIFICATION_TOKEN: o.verificationToken };
-}
-
 const plugin = await startReferencePlugin({});
 try {
-  report('PLUGIN_URL=<reference plugin> npm test (chatgpt-plugin)', await bestOf(pluginEnv(plugin)), { wholeMs: 8_000, scenariosMs: 5_000, floorRatio: 1.5 });
+  report('PLUGIN_URL=<reference plugin> npm test (chatgpt-plugin)', await bestOf(plugin.harnessEnv()), { wholeMs: 8_000, scenariosMs: 5_000, floorRatio: 1.5 });
 } finally {
   await plugin.close();
 }
@@ -119,7 +114,7 @@ try {
 // What a developer meets first: a plugin that fails most scenarios (no target of its own; compare with the above).
 const failing = await startReferencePlugin({ faults: ['camel-case-token-fields'] });
 try {
-  report('PLUGIN_URL=<reference plugin, camelCase token fields> npm test (chatgpt-plugin, failing)', await bestOf(pluginEnv(failing)), {});
+  report('PLUGIN_URL=<reference plugin, camelCase token fields> npm test (chatgpt-plugin, failing)', await bestOf(failing.harnessEnv()), {});
 } finally {
   await failing.close();
 }

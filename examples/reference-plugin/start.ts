@@ -15,6 +15,8 @@ export interface RunningReferencePlugin {
   readonly options: ResolvedReferencePluginOptions;
   /** What a developer types into the GPT editor to use this plugin as a GPT Action. */
   actionSettings(): ActionSettings;
+  /** The PLUGIN_* settings a developer would export to point the harness at this plugin. */
+  harnessEnv(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,14 @@ export interface RunningReferencePlugin {
 export async function startReferencePlugin(input: ReferencePluginOptions = {}): Promise<RunningReferencePlugin> {
   const { app, clock, store, options } = createReferencePlugin(input);
   const { url, port, close } = await listen(createServer(app), options.host, options.port);
-  const running: RunningReferencePlugin = { url, port, clock, store, options, actionSettings: () => actionSettings(running), close };
+  const harnessEnv = () => ({
+    PLUGIN_URL: url,
+    PLUGIN_CLIENT_ID: options.clientId,
+    PLUGIN_CLIENT_SECRET: options.clientSecret,
+    PLUGIN_LOGIN_USERNAME: options.username,
+    PLUGIN_LOGIN_PASSWORD: options.password,
+    PLUGIN_VERIFICATION_TOKEN: options.verificationToken,
+  });
+  const running: RunningReferencePlugin = { url, port, clock, store, options, actionSettings: () => actionSettings(running), harnessEnv, close };
   return running;
 }

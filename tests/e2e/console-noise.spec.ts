@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './plugin-fixture.ts';
-import { envForPlugin, runHarness } from './run-harness.ts';
+import { runHarness } from './run-harness.ts';
 
 // Issue 10 item 6, as a user meets it: a plugin with faults several scenarios see. The console shows each finding
 // once with its fix, no harness stack frame or error-context file for the plugin's failures, and the counts of the
@@ -9,7 +9,7 @@ import { envForPlugin, runHarness } from './run-harness.ts';
 test('a faulty plugin: each finding once with its fix, no harness frames, counts that agree', async ({ startPlugin }) => {
   test.setTimeout(300_000);
   const plugin = await startPlugin({ faults: ['no-refresh-token', 'any-client-secret'] });
-  const run = await runHarness(envForPlugin(plugin), 280_000, { playwrightArgs: ['--workers', '1'] });
+  const run = await runHarness(plugin.harnessEnv(), 280_000, { playwrightArgs: ['--workers', '1'] });
   const out = run.stdout;
   expect(run.exitCode, out + run.stderr).toBe(1);
   const summary = run.summary as { findings: { code: string; message: string; fix: string; severity: string }[]; totals: { errors: number } };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readAllureTests } from '../../mock-host/report/allure-results.ts';
 import { test, expect } from './plugin-fixture.ts';
-import { envForPlugin, runHarness } from './run-harness.ts';
+import { runHarness } from './run-harness.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 interface SummaryShape {
   verdict: string;
@@ -20,7 +21,7 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
 
   test('a conformant plugin passes: exit 0, verdict pass, the lifecycle scenarios passed', async ({ startPlugin }) => {
     const plugin = await startPlugin({});
-    const run = await runHarness(envForPlugin(plugin));
+    const run = await runHarness(plugin.harnessEnv());
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(summary.verdict).toBe('pass');
@@ -33,7 +34,7 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
 
   test('no refresh token: exit 1 with REFRESH_TOKEN_MISSING and USER_MISSING_CREDENTIALS', async ({ startPlugin }) => {
     const plugin = await startPlugin({ faults: ['no-refresh-token'] });
-    const run = await runHarness(envForPlugin(plugin));
+    const run = await runHarness(plugin.harnessEnv());
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);
     expect(summary.verdict).toBe('fail');
@@ -44,9 +45,9 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
 
   test('camelCase token fields: exit 1 with TOKEN_FIELDS_NONSTANDARD; the failed scenarios cost no new worker and show failed in Allure', async ({ startPlugin }) => {
     const plugin = await startPlugin({ faults: ['camel-case-token-fields'] });
-    const workerStarts = join(mkdtempSync(join(tmpdir(), 'worker-starts-')), 'pids');
+    const workerStarts = join(scratchDir('worker-starts'), 'pids');
     const preload = pathToFileURL(join(import.meta.dirname, 'fixtures', 'note-worker-start.mjs')).href;
-    const run = await runHarness({ ...envForPlugin(plugin), NODE_OPTIONS: `--import ${preload}`, WORKER_STARTS_FILE: workerStarts }, 120_000, { playwrightArgs: ['--workers=2'] });
+    const run = await runHarness({ ...plugin.harnessEnv(), NODE_OPTIONS: `--import ${preload}`, WORKER_STARTS_FILE: workerStarts }, 120_000, { playwrightArgs: ['--workers=2'] });
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);
     expect(summary.findings.map((f) => f.code)).toContain('TOKEN_FIELDS_NONSTANDARD');

@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './plugin-fixture.ts';
-import { envForPlugin } from './run-harness.ts';
 import { flagsFor, onlyScenarios, readSummaryIn, runCli } from './run-cli.ts';
 
 // The deploy gate end to end, through the CLI from a project directory with its own baseline file: a plugin
@@ -14,7 +13,7 @@ test.describe('gating with a baseline', () => {
     const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const project = mkdtempSync(join(tmpdir(), 'gate-project-'));
     const env = { PLUGIN_SKIP_HTML_REPORT: '1' };
-    const cli = (dir: string) => runCli([...flagsFor(envForPlugin(plugin)), '--reports-dir', dir, ...onlyScenarios('absent-refresh-token')], { cwd: project, env });
+    const cli = (dir: string) => runCli([...flagsFor(plugin.harnessEnv()), '--reports-dir', dir, ...onlyScenarios('absent-refresh-token')], { cwd: project, env });
     const baseline = (accepted: unknown[]) =>
       writeFileSync(join(project, 'plugin-conformance.baseline.json'), JSON.stringify({ $schema: 'baseline.schema.json', accepted }, null, 2));
     const known = [

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from './plugin-fixture.ts';
 import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { inputVariable, PLAYWRIGHT_ARGS_INPUT } from '../../scripts/github-action-io.ts';
-import { envForPlugin } from './run-harness.ts';
 import { runNode } from './run-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,7 +29,7 @@ async function runAction(plugin: RunningReferencePlugin, inputs: Record<string, 
   const files = { GITHUB_OUTPUT: join(workspace, 'github-output'), GITHUB_STEP_SUMMARY: join(workspace, 'step-summary.md') };
   writeFileSync(files.GITHUB_OUTPUT, '');
   writeFileSync(files.GITHUB_STEP_SUMMARY, '');
-  const settings = envForPlugin(plugin);
+  const settings = plugin.harnessEnv();
   const given = {
     url: settings.PLUGIN_URL ?? '',
     'client-id': settings.PLUGIN_CLIENT_ID ?? '',

@@ -1,5 +1,5 @@
 import { test, expect } from './plugin-fixture.ts';
-import { envForPlugin, runHarness } from './run-harness.ts';
+import { runHarness } from './run-harness.ts';
 
 interface SummaryShape {
   verdict: string;
@@ -16,7 +16,7 @@ test('a plugin with one code slot per user: three runs, two workers each, identi
   const plugin = await startPlugin({ faults: ['one-code-per-user'] });
   const grep = ['install-and-use', 'code-reuse', 'redirect-uri-validation'].map((s) => `› ${s}:`).join('|');
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await runHarness(envForPlugin(plugin), 180_000, { playwrightArgs: ['--grep', grep, '--workers=2'] }));
+  for (let i = 0; i < 3; i++) runs.push(await runHarness(plugin.harnessEnv(), 180_000, { playwrightArgs: ['--grep', grep, '--workers=2'] }));
   const results = runs.map((run) => {
     const summary = run.summary as SummaryShape;
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);

@@ -8,7 +8,7 @@ import { harnessFile } from '../../mock-host/harness-root.ts';
 import { summarySchema, type Summary } from '../../mock-host/report/summary-schema.ts';
 import { inputVariable } from '../../scripts/github-action-io.ts';
 import { buildPackage, type BuiltPackage } from '../../scripts/build-package.ts';
-import { envForPlugin, cleanEnv } from './run-harness.ts';
+import { cleanEnv } from './run-harness.ts';
 import { expect, test } from './plugin-fixture.ts';
 import { runProcess, type ProcessRun } from './run-process.ts';
 
@@ -93,7 +93,7 @@ test.describe('the installable package', () => {
   test('npx plugin-conformance runs in the project with its config file and baseline, and gates', async ({ startPlugin }) => {
     const good = await startPlugin();
     const faulty = await startPlugin({ faults: ['no-refresh-token'] });
-    const { PLUGIN_URL: _url, ...credentials } = envForPlugin(good);
+    const { PLUGIN_URL: _url, ...credentials } = good.harnessEnv();
     // The project's own settings and baseline, found in its directory as a user keeps them.
     writeFileSync(join(project, 'plugin-conformance.config.json'), JSON.stringify({ ...credentials, PLUGIN_URL: good.url }, null, 2));
     writeFileSync(join(project, 'plugin-conformance.baseline.json'), JSON.stringify({ accepted: [{ code: 'USER_MISSING_CREDENTIALS', reason: 'follows from REFRESH_TOKEN_MISSING' }] }, null, 2));
@@ -135,7 +135,7 @@ test.describe('the installable package', () => {
         '',
       ].join('\n'),
     );
-    const native = await run('npx', ['--no-install', 'playwright', 'test', '--grep', 'absent-refresh-token|own test'], project, envForPlugin(plugin));
+    const native = await run('npx', ['--no-install', 'playwright', 'test', '--grep', 'absent-refresh-token|own test'], project, plugin.harnessEnv());
     expect(native.exitCode, native.stdout + native.stderr).toBe(0);
     expect(native.stdout).toContain('2 passed');
     const reports = join(project, 'conformance-reports');
@@ -162,7 +162,7 @@ test.describe('the installable package', () => {
       // Nothing of the action lands in the user's workspace but the reports.
       expect(existsSync(join(workspace, 'package.json'))).toBe(false);
 
-      const settings = envForPlugin(plugin);
+      const settings = plugin.harnessEnv();
       const inputs = { url: plugin.url, 'client-id': settings.PLUGIN_CLIENT_ID, 'client-secret': settings.PLUGIN_CLIENT_SECRET, 'login-username': settings.PLUGIN_LOGIN_USERNAME, 'login-password': settings.PLUGIN_LOGIN_PASSWORD, 'verification-token': settings.PLUGIN_VERIFICATION_TOKEN, 'playwright-args': '--grep absent-refresh-token' };
       const gate = await run('bash', ['-e', '-c', actionStep('run')], workspace, {
         ...github,

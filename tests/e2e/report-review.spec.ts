@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect } from './plugin-fixture.ts';
-import { envForPlugin } from './run-harness.ts';
 import { flagsFor, onlyScenarios, runCli } from './run-cli.ts';
 
 interface AllureResult {
@@ -38,7 +37,7 @@ test.describe('the Allure report of a failing run', () => {
   test('shows the environment, finding categories, doc links, and the finding with its fix first', async ({ page, startPlugin }, testInfo) => {
     const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const project = mkdtempSync(join(tmpdir(), 'report-review-'));
-    const run = await runCli([...flagsFor(envForPlugin(plugin)), '--reports-dir', 'reports', ...onlyScenarios('discovery', 'absent-refresh-token')], { cwd: project, timeoutMs: 300_000 });
+    const run = await runCli([...flagsFor(plugin.harnessEnv()), '--reports-dir', 'reports', ...onlyScenarios('discovery', 'absent-refresh-token')], { cwd: project, timeoutMs: 300_000 });
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);
     const results = join(project, 'reports', 'allure-results');
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect } from './plugin-fixture.ts';
-import { envForPlugin } from './run-harness.ts';
 import { flagsFor, onlyScenarios, runCli } from './run-cli.ts';
 
 interface SummaryShape {
@@ -16,7 +15,7 @@ test('the HTML report opens on the verdict, each error and warning with its fix 
   test.setTimeout(420_000);
   const plugin = await startPlugin({ faults: ['no-refresh-token', 'api-401-no-challenge'] });
   const project = mkdtempSync(join(tmpdir(), 'report-verdict-'));
-  const run = await runCli([...flagsFor(envForPlugin(plugin)), '--reports-dir', 'reports', ...onlyScenarios('absent-refresh-token', 'invalid-token')], { cwd: project, timeoutMs: 300_000 });
+  const run = await runCli([...flagsFor(plugin.harnessEnv()), '--reports-dir', 'reports', ...onlyScenarios('absent-refresh-token', 'invalid-token')], { cwd: project, timeoutMs: 300_000 });
   expect(run.exitCode, run.stdout + run.stderr).toBe(1);
   const summary = JSON.parse(readFileSync(join(project, 'reports', 'summary.json'), 'utf8')) as SummaryShape;
   const serious = summary.findings.filter((f) => f.severity !== 'info');

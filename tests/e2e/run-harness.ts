@@ -1,6 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { scratchDir } from '../scratch-dir.ts';
 import { runProcess } from './run-process.ts';
 
@@ -30,19 +29,6 @@ export async function runHarness(env: Record<string, string>, timeoutMs = 120_00
   const summaryPath = join(reportsDir, 'summary.json');
   const summary: unknown = existsSync(summaryPath) ? JSON.parse(readFileSync(summaryPath, 'utf8')) : undefined;
   return { exitCode, stdout, stderr, reportsDir, summary };
-}
-
-/** The settings a developer would export to point the harness at a running reference plugin. */
-export function envForPlugin(plugin: RunningReferencePlugin): Record<string, string> {
-  const o = plugin.options;
-  return {
-    PLUGIN_URL: plugin.url,
-    PLUGIN_CLIENT_ID: o.clientId,
-    PLUGIN_CLIENT_SECRET: o.clientSecret,
-    PLUGIN_LOGIN_USERNAME: o.username,
-    PLUGIN_LOGIN_PASSWORD: o.password,
-    PLUGIN_VERIFICATION_TOKEN: o.verificationToken,
-  };
 }
 
 // The child must not inherit this run's PLUGIN_* settings or Playwright's worker variables.

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { reportPaths } from '../../mock-host/report/report-paths.ts';
 import type { ReferencePluginOptions } from '../../examples/reference-plugin/options.ts';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
-import { envForPlugin, runHarness } from './run-harness.ts';
+import { runHarness } from './run-harness.ts';
 import { CREDENTIAL_PREFIX, scanDirectory, scanText, SENTINEL_NEEDLES, SENTINELS } from './secret-scan.ts';
 
 /**
@@ -14,7 +14,7 @@ import { CREDENTIAL_PREFIX, scanDirectory, scanText, SENTINEL_NEEDLES, SENTINELS
 async function runAndScan(options: Pick<ReferencePluginOptions, 'faults' | 'accessTokenTtlSeconds'>, expectedExit: number): Promise<void> {
   const plugin = await startReferencePlugin({ ...SENTINELS, credentialPrefix: CREDENTIAL_PREFIX, ...options });
   try {
-    const run = await runHarness(envForPlugin(plugin), 200_000, { htmlReport: true });
+    const run = await runHarness(plugin.harnessEnv(), 200_000, { htmlReport: true });
     expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(expectedExit);
     const paths = reportPaths(run.reportsDir);
     for (const output of [paths.summaryJson, paths.summaryMarkdown, paths.allureResults, join(paths.allureReport, 'index.html'), join(paths.allureReportSingle, 'index.html')]) {

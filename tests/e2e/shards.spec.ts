@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './plugin-fixture.ts';
 import type { Summary } from '../../mock-host/report/summary-schema.ts';
-import { envForPlugin } from './run-harness.ts';
 import { flagsFor, onlyScenarios, readSummaryIn, runCli } from './run-cli.ts';
 
 const SCENARIOS = ['discovery', 'install-and-use', 'absent-refresh-token', 'token-response-shape'];
@@ -27,7 +26,7 @@ test.describe('sharding', () => {
     const plugin = await startPlugin({ faults: ['no-refresh-token'] });
     const project = mkdtempSync(join(tmpdir(), 'shards-'));
     const quick = { cwd: project, env: { PLUGIN_SKIP_HTML_REPORT: '1' }, timeoutMs: 200_000 };
-    const target = flagsFor(envForPlugin(plugin));
+    const target = flagsFor(plugin.harnessEnv());
     const only = onlyScenarios(...SCENARIOS);
 
     const whole = await runCli([...target, '--reports-dir', 'whole', ...only], quick);
