@@ -87,7 +87,7 @@ export class ReferenceStore {
 
   /**
    * `credentialPrefix` starts every code and token this store issues, so a test can scan reports for them
-   * without knowing the random values (see tests/e2e/secret-scan.spec.ts).
+   * without knowing the random values (see tests/e2e/failing-plugin-run.spec.ts).
    */
   constructor(private readonly credentialPrefix = '') {}
 

@@ -11,7 +11,7 @@ import { loadScenarioFiles } from '../../../scenarios/scenario-loader.ts';
  * a finding of its own.
  */
 const FAULTS_WITHOUT_A_SIMULATED_SCENARIO: Partial<Record<Fault, string>> = {
-  'api-echoes-token': 'exists to test report redaction (tests/e2e/secret-scan.spec.ts); FINDINGS.md has no code for an echoed token',
+  'api-echoes-token': 'exists to test report redaction (tests/e2e/failing-plugin-run.spec.ts); FINDINGS.md has no code for an echoed token',
   'one-code-per-user': 'a real-world behaviour, not a fault: tests/e2e/one-code-per-user.spec.ts shows that parallel scenarios never race its code slot',
 };
 
