@@ -10,7 +10,7 @@ import type { ConformanceTarget } from './fixtures.ts';
 import { runScenario, type ScenarioReporting } from './run-scenario.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import { describeFindings } from './scenario-outcome.ts';
-import { scenarioContextOptions, signedInToCallback } from './scenario-browser-state.ts';
+import { openScenarioContext } from './scenario-browser-state.ts';
 import { labelFindings } from './allure-findings.ts';
 import { markTargetFailure, targetFailure } from '../mock-host/report/target-failure.ts';
 
@@ -69,15 +69,14 @@ export async function runScenarioTest(args: {
   });
   mockHost.track(session);
   // A returning user's browser: signed in once per run and host, unless the scenario is about signing in.
-  const context = await browser.newContext(scenarioContextOptions({ login: settings.login, signIn: scenario.signIn, saved: target.shared?.signIns.get(profile.id) }));
+  const scenarioBrowser = await openScenarioContext(browser, { login: settings.login, signIn: scenario.signIn, signIns: target.shared?.signIns, host: profile.id });
   let result: ScenarioResult;
   try {
-    result = await runScenario({ scenario, session, context, mockHost, reporting: playwrightReporting(scenario.kind === 'conformance') });
+    result = await runScenario({ scenario, session, context: scenarioBrowser.context, mockHost, reporting: playwrightReporting(scenario.kind === 'conformance') });
   } finally {
     mockHost.untrack(session);
     await session.dispose();
-    if (target.shared && !target.shared.signIns.has(profile.id) && signedInToCallback(session.events)) target.shared.signIns.set(profile.id, await context.storageState());
-    await context.close();
+    await scenarioBrowser.close(session.events);
   }
   await labelFindings(result.findings);
   await testInfo.attach(SCENARIO_RESULT_ATTACHMENT, { body: JSON.stringify(result, null, 2), contentType: 'application/json' });

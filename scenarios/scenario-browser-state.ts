@@ -1,8 +1,8 @@
-import type { BrowserContextOptions } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions } from '@playwright/test';
 import type { Settings } from '../mock-host/config/settings.ts';
 import type { EventLog } from '../mock-host/events/event-log.ts';
 
-type SavedSignIn = Exclude<BrowserContextOptions['storageState'], undefined | string>;
+export type SavedSignIn = Exclude<BrowserContextOptions['storageState'], undefined | string>;
 
 /**
  * The browser a scenario starts in: the user's PLUGIN_STORAGE_STATE (already logged in, for providers that block
@@ -21,4 +21,26 @@ export function scenarioContextOptions(args: { login: Settings['login']; signIn:
  */
 export function signedInToCallback(events: Pick<EventLog, 'ofType'>): boolean {
   return events.ofType('callback-received').some((callback) => callback.hasCode);
+}
+
+/**
+ * A scenario's browser, opened as scenarioContextOptions says. `close` keeps its state as the host's sign-in for the
+ * later returning users of `signIns` when none is kept yet and this browser got through to the callback.
+ */
+export async function openScenarioContext(
+  browser: Pick<Browser, 'newContext'>,
+  args: { login: Settings['login']; signIn: 'fresh' | 'reuse'; signIns: Map<string, SavedSignIn> | undefined; host: string },
+): Promise<{ context: BrowserContext; close: (events: Pick<EventLog, 'ofType'>) => Promise<void> }> {
+  const { signIns, host } = args;
+  const context = await browser.newContext(scenarioContextOptions({ login: args.login, signIn: args.signIn, saved: signIns?.get(host) }));
+  return {
+    context,
+    close: async (events) => {
+      try {
+        if (signIns && !signIns.has(host) && signedInToCallback(events)) signIns.set(host, await context.storageState());
+      } finally {
+        await context.close();
+      }
+    },
+  };
 }

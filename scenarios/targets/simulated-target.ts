@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Settings } from '../../mock-host/config/settings.ts';
-import type { BrowserContextOptions } from '@playwright/test';
+import type { SavedSignIn } from '../scenario-browser-state.ts';
 import type { TargetClock } from '../../mock-host/engine/session.ts';
 import { ResponseCache } from '../../mock-host/recorder/response-cache.ts';
 import { KeptRegistrations } from '../../mock-host/oauth/kept-registrations.ts';
@@ -23,7 +23,7 @@ export interface StartedTarget {
  */
 export interface SharedTargetState {
   responses: ResponseCache;
-  signIns: Map<string, Exclude<BrowserContextOptions['storageState'], undefined | string>>;
+  signIns: Map<string, SavedSignIn>;
   registrations: KeptRegistrations;
 }
 
