@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readAllureTests } from '../../mock-host/report/allure-results.ts';
@@ -49,7 +48,7 @@ test.describe('the harness pointed at a plugin with PLUGIN_URL', () => {
 
   test('a bad config file stops the run: exit 2 naming the file and line, never echoing its secret', async () => {
     const secret = 'config-file-secret-7f3a';
-    const config = join(mkdtempSync(join(tmpdir(), 'exit-codes-')), 'plugin-conformance.config.json');
+    const config = join(scratchDir('exit-codes'), 'plugin-conformance.config.json');
     writeFileSync(config, `{\n  "PLUGIN_URL": "https://plugin.example",\n  "PLUGIN_CLIENT_SECRET": "${secret}",\n  "PLUGIN_EXPIRY_WAIT_MAX_SECONDS": "soon"\n}\n`);
     const run = await runHarness({ PLUGIN_CONFIG: config }, 60_000);
     expect(run.exitCode).toBe(2);

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './plugin-fixture.ts';
 import { flagsFor, onlyScenarios, readSummaryIn, runCli } from './run-cli.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 // The deploy gate end to end, through the CLI from a project directory with its own baseline file: a plugin
 // without refresh tokens fails; accepting its findings turns the run green; one stale entry turns it red again.
@@ -11,7 +11,7 @@ test.describe('gating with a baseline', () => {
 
   test('accepted findings pass a failing run; a stale entry fails it', async ({ startPlugin }) => {
     const plugin = await startPlugin({ faults: ['no-refresh-token'] });
-    const project = mkdtempSync(join(tmpdir(), 'gate-project-'));
+    const project = scratchDir('gate-project');
     const env = { PLUGIN_SKIP_HTML_REPORT: '1' };
     const cli = (dir: string) => runCli([...flagsFor(plugin.harnessEnv()), '--reports-dir', dir, ...onlyScenarios('absent-refresh-token')], { cwd: project, env });
     const baseline = (accepted: unknown[]) =>
@@ -47,7 +47,7 @@ test.describe('gating with a baseline', () => {
   });
 
   test('a broken baseline is bad input: exit 2 naming the file and the entry, before anything runs', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'gate-project-'));
+    const project = scratchDir('gate-project');
     writeFileSync(join(project, 'known.json'), JSON.stringify({ accepted: [{ code: 'NOT_A_CODE', reason: 'r' }] }));
     const run = await runCli(['--url', 'http://127.0.0.1:9', '--baseline', 'known.json', '--reports-dir', 'out'], { cwd: project, timeoutMs: 60_000 });
     expect(run.exitCode).toBe(2);

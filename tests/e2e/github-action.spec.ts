@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './plugin-fixture.ts';
 import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { inputVariable, PLAYWRIGHT_ARGS_INPUT } from '../../scripts/github-action-io.ts';
 import { runNode } from './run-cli.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,7 +25,7 @@ function readOutputs(path: string): Record<string, string> {
 
 /** The action's script as action.yml runs it: inputs as INPUT_*, fake GitHub files, the workspace as cwd. */
 async function runAction(plugin: RunningReferencePlugin, inputs: Record<string, string>, env: Record<string, string> = {}) {
-  const workspace = mkdtempSync(join(tmpdir(), 'action-workspace-'));
+  const workspace = scratchDir('action-workspace');
   const files = { GITHUB_OUTPUT: join(workspace, 'github-output'), GITHUB_STEP_SUMMARY: join(workspace, 'step-summary.md') };
   writeFileSync(files.GITHUB_OUTPUT, '');
   writeFileSync(files.GITHUB_STEP_SUMMARY, '');

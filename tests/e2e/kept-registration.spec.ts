@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { startReferenceMcpServer, type RunningReferenceMcpServer } from '../../examples/reference-mcp-server/start.ts';
@@ -12,6 +10,7 @@ import { MockHostServer } from '../../mock-host/server/mock-host-server.ts';
 import { runScenario } from '../../scenarios/run-scenario.ts';
 import { loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
 import { sharedTargetState, type SharedTargetState } from '../../scenarios/targets/simulated-target.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 /**
  * A registration endpoint that allows one registration (the official SDK's allows 20 an hour): a run of several
@@ -25,7 +24,7 @@ const quiet = { step: <T>(_title: string, body: () => Promise<T>) => body(), att
 
 async function runAll(browser: Browser, server: RunningReferenceMcpServer, shared: () => SharedTargetState | undefined, ids: readonly string[]): Promise<{ results: ScenarioResult[]; all: Finding[] }> {
   const env = { PLUGIN_URL: server.mcpUrl, PLUGIN_LOGIN_USERNAME: 'demo@example.com', PLUGIN_LOGIN_PASSWORD: 'demo-password' };
-  const settings = loadSettings(env, mkdtempSync(join(tmpdir(), 'kept-registration-')));
+  const settings = loadSettings(env, scratchDir('kept-registration'));
   const mockHost = new MockHostServer();
   await mockHost.start();
   const results: ScenarioResult[] = [];

@@ -1,7 +1,5 @@
 import { expect } from '@playwright/test';
 import type { BrowserContext } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferencePlugin, type RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { installInBrowser } from '../../mock-host/browser/install-in-browser.ts';
@@ -12,6 +10,7 @@ import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
 import { test } from '../../scenarios/fixtures.ts';
 import { runs as loginScriptRuns } from './fixtures/login-script-own-account.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 let plugin: RunningReferencePlugin;
 test.beforeAll(async () => {
@@ -82,7 +81,7 @@ test("an install that waits for another worker's sign-in turn counts the wait as
 });
 
 test('PLUGIN_STORAGE_STATE: an already logged-in browser only has to consent', async ({ browser }) => {
-  const statePath = join(mkdtempSync(join(tmpdir(), 'storage-')), 'state.json');
+  const statePath = join(scratchDir('storage'), 'state.json');
   const first = await browser.newContext();
   await install(referenceSettings(defaultSettings(), plugin), first);
   await first.storageState({ path: statePath });

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './plugin-fixture.ts';
 import type { Summary } from '../../mock-host/report/summary-schema.ts';
 import { flagsFor, onlyScenarios, readSummaryIn, runCli } from './run-cli.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const SCENARIOS = ['discovery', 'install-and-use', 'absent-refresh-token', 'token-response-shape'];
 
@@ -24,7 +24,7 @@ test.describe('sharding', () => {
 
   test('two shards merged give the same summary as one run, one JUnit file and one Allure report', async ({ startPlugin }) => {
     const plugin = await startPlugin({ faults: ['no-refresh-token'] });
-    const project = mkdtempSync(join(tmpdir(), 'shards-'));
+    const project = scratchDir('shards');
     const quick = { cwd: project, env: { PLUGIN_SKIP_HTML_REPORT: '1' }, timeoutMs: 200_000 };
     const target = flagsFor(plugin.harnessEnv());
     const only = onlyScenarios(...SCENARIOS);
@@ -51,7 +51,7 @@ test.describe('sharding', () => {
   });
 
   test('merge refuses a dir without results: exit 2 naming it', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'shards-'));
+    const project = scratchDir('shards');
     const merge = await runCli(['merge', 'nowhere'], { cwd: project, timeoutMs: 60_000 });
     expect(merge.exitCode).toBe(2);
     expect(merge.stderr).toContain(`merge: ${join(project, 'nowhere')}: no Allure results`);
