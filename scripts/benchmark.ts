@@ -4,7 +4,8 @@
  * fails most scenarios (camelCase token fields), and the reference MCP server (all three MCP hosts), each started
  * here as an independent server would be. Prints, best of BENCHMARK_RUNS (default 3):
  *   - for the whole command: start-up (node, settings, browser lookup, detection, Playwright's start), the scenarios
- *     (Playwright's run, workers and browser launch included) and the reports (summary, HTML, exit);
+ *     (Playwright's run, workers and browser launch included) and the reports (summary, HTML, exit), and how busy
+ *     the machine's cores were meanwhile;
  *   - per scenario (and per host): browser, HTTP and harness time, the wait for the test account's sign-in turn (other
  *     workers authorizing as the same account) and the sign-ins from scratch;
  *   - the floor: sign-ins × the fastest sign-in measured in the same run + HTTP, and the scenarios' time against it.
@@ -24,24 +25,48 @@ const RUNS = Math.max(1, Number(process.env.BENCHMARK_RUNS ?? 3));
 
 interface Run {
   wallMs: number;
+  /** The share of the machine's CPU time that was busy while the command ran (Linux), the target's work included. */
+  busyShare?: number;
   /** From spawn to Playwright's start (summary.json's startedAt). */
   startupMs: number;
   exitCode: number | null;
   summary: Summary;
 }
 
+/**
+ * The machine's CPU time so far, busy and idle, from /proc/stat (Linux; undefined elsewhere). Measured around a
+ * command, the busy share says whether it was bound by CPU: a browser's renderers are not all reaped by the command,
+ * so its own rusage undercounts it.
+ */
+function machineCpuTicks(): { busy: number; idle: number } | undefined {
+  try {
+    const [, ...fields] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+    const values = [user, nice, system, idle, iowait, irq, softirq, steal];
+    if (values.some((v) => v === undefined || !Number.isFinite(v))) return undefined;
+    const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+    return { busy: sum([user, nice, system, irq, softirq, steal]), idle: sum([idle, iowait]) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** `npm test` with these settings, as a user types it, in a fresh reports dir; the clock runs from spawn to exit. */
 async function timeCommand(env: Record<string, string>): Promise<Run> {
   const reports = mkdtempSync(join(tmpdir(), 'benchmark-reports-'));
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PLUGIN_') && !k.startsWith('PW_') && !k.startsWith('TEST_')));
+  const cpuBefore = machineCpuTicks();
   const started = performance.now();
   const spawnedAt = Date.now();
   const child = spawn('npm', ['test', '--silent'], { cwd: HARNESS_ROOT, env: { ...inherited, ...env, PLUGIN_REPORTS_DIR: reports }, stdio: ['ignore', 'ignore', 'inherit'] });
   const exitCode = await new Promise<number | null>((done) => child.on('close', done));
   const wallMs = performance.now() - started;
+  const cpuAfter = machineCpuTicks();
+  const busy = cpuBefore && cpuAfter ? cpuAfter.busy - cpuBefore.busy : 0;
+  const all = cpuBefore && cpuAfter ? busy + cpuAfter.idle - cpuBefore.idle : 0;
   const summary = summarySchema.parse(JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')));
   rmSync(reports, { recursive: true, force: true });
-  return { wallMs, startupMs: Math.max(0, Date.parse(summary.startedAt) - spawnedAt), exitCode, summary };
+  return { wallMs, ...(all > 0 ? { busyShare: busy / all } : {}), startupMs: Math.max(0, Date.parse(summary.startedAt) - spawnedAt), exitCode, summary };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
@@ -79,6 +104,8 @@ function report(title: string, runs: Run[], targets: { wholeMs?: number; scenari
   console.log(`  start-up   ${s(best.startupMs)}   node, settings, browser lookup, detection, Playwright's start and config`);
   console.log(`  scenarios  ${s(scenariosMs)}   Playwright's run: workers, browser launch, ${summary.scenarios.length} scenarios${targets.scenariosMs ? `   target < ${s(targets.scenariosMs).trim()}` : ''}`);
   console.log(`  reports    ${s(reportsMs)}   summary, HTML reports, exit`);
+  // Near 100 %, the command is bound by CPU: only less work makes it faster, not more workers or less waiting.
+  if (best.busyShare !== undefined) console.log(`  CPU busy   ${`${Math.round(100 * best.busyShare)} %`.padStart(8)}   of ${cpus().length} cores while it ran (every process, the target's included)`);
   console.log(`    ${'scenario'.padEnd(40)} ${'total'.padStart(9)} ${'browser'.padStart(9)} ${'HTTP'.padStart(9)} ${'turn wait'.padStart(9)} ${'harness'.padStart(9)} sign-ins`);
   const profiles = [...new Set(summary.scenarios.map((x) => x.profile ?? summary.target.profile))];
   for (const profile of profiles) {
