@@ -33,6 +33,7 @@ for (const method of ['default_post', 'basic_auth_header'] as const) {
       }
       expect(results.filter(({ result }) => result.status !== 'passed').map(({ result }) => `${result.id}: ${result.status} ${result.reason ?? ''}`)).toEqual([]);
       expect(results.flatMap(({ result }) => result.findings).filter((f) => f.severity !== 'info')).toEqual([]);
+      // Most scenarios came back as a returning user, past the sign-in page.
       expect(results.reduce((n, { result }) => n + ((result.timing?.signIns ?? 0) > 0 ? 1 : 0), 0)).toBeLessThan(results.length / 2);
       // The host's own exchange: form-encoded, credentials where the exchange method puts them.
       const exchange = results[0]?.session.recorder.exchanges().find((x) => x.label === 'exchange code');
