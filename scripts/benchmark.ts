@@ -34,18 +34,17 @@ interface Run {
 }
 
 /**
- * The machine's CPU time so far, busy and idle, from /proc/stat (Linux; undefined elsewhere). Measured around a
+ * The machine's CPU time so far, busy and in all, from /proc/stat (Linux; undefined elsewhere). Measured around a
  * command, the busy share says whether it was bound by CPU: a browser's renderers are not all reaped by the command,
  * so its own rusage undercounts it.
  */
-function machineCpuTicks(): { busy: number; idle: number } | undefined {
+function machineCpuTicks(): { busy: number; total: number } | undefined {
   try {
-    const [, ...fields] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
-    const values = [user, nice, system, idle, iowait, irq, softirq, steal];
-    if (values.some((v) => v === undefined || !Number.isFinite(v))) return undefined;
-    const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-    return { busy: sum([user, nice, system, irq, softirq, steal]), idle: sum([idle, iowait]) };
+    // user nice system idle iowait irq softirq steal, in clock ticks since boot.
+    const ticks = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+    if (ticks.length < 8 || ticks.some((t) => !Number.isFinite(t))) return undefined;
+    const total = ticks.reduce((a, b) => a + b, 0);
+    return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
   } catch {
     return undefined;
   }
@@ -62,11 +61,10 @@ async function timeCommand(env: Record<string, string>): Promise<Run> {
   const exitCode = await new Promise<number | null>((done) => child.on('close', done));
   const wallMs = performance.now() - started;
   const cpuAfter = machineCpuTicks();
-  const busy = cpuBefore && cpuAfter ? cpuAfter.busy - cpuBefore.busy : 0;
-  const all = cpuBefore && cpuAfter ? busy + cpuAfter.idle - cpuBefore.idle : 0;
+  const busyShare = cpuBefore && cpuAfter && cpuAfter.total > cpuBefore.total ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total) : undefined;
   const summary = summarySchema.parse(JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')));
   rmSync(reports, { recursive: true, force: true });
-  return { wallMs, ...(all > 0 ? { busyShare: busy / all } : {}), startupMs: Math.max(0, Date.parse(summary.startedAt) - spawnedAt), exitCode, summary };
+  return { wallMs, ...(busyShare !== undefined ? { busyShare } : {}), startupMs: Math.max(0, Date.parse(summary.startedAt) - spawnedAt), exitCode, summary };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;

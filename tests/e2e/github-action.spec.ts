@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from './plugin-fixture.ts';
 import type { RunningReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { inputVariable, PLAYWRIGHT_ARGS_INPUT } from '../../scripts/github-action-io.ts';
-import { runNode } from './run-cli.ts';
+import { optionsFor, runNode } from './run-cli.ts';
 import { scratchDir } from '../scratch-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,17 +29,7 @@ async function runAction(plugin: RunningReferencePlugin, inputs: Record<string, 
   const files = { GITHUB_OUTPUT: join(workspace, 'github-output'), GITHUB_STEP_SUMMARY: join(workspace, 'step-summary.md') };
   writeFileSync(files.GITHUB_OUTPUT, '');
   writeFileSync(files.GITHUB_STEP_SUMMARY, '');
-  const settings = plugin.harnessEnv();
-  const given = {
-    url: settings.PLUGIN_URL ?? '',
-    'client-id': settings.PLUGIN_CLIENT_ID ?? '',
-    'client-secret': settings.PLUGIN_CLIENT_SECRET ?? '',
-    'login-username': settings.PLUGIN_LOGIN_USERNAME ?? '',
-    'login-password': settings.PLUGIN_LOGIN_PASSWORD ?? '',
-    'verification-token': settings.PLUGIN_VERIFICATION_TOKEN ?? '',
-    profile: '',
-    ...inputs,
-  };
+  const given = { ...optionsFor(plugin.harnessEnv()), profile: '', ...inputs };
   // The action's script from the sources, from the workspace (tests/e2e/package.spec.ts runs action.yml's own
   // commands on the packed package).
   const run = await runNode([join(ROOT, 'node_modules', '.bin', 'tsx'), '--tsconfig', join(ROOT, 'tsconfig.json'), join(ROOT, 'scripts', 'github-action.ts')], {

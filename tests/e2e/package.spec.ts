@@ -9,6 +9,7 @@ import { summarySchema, type Summary } from '../../mock-host/report/summary-sche
 import { inputVariable } from '../../scripts/github-action-io.ts';
 import { buildPackage, type BuiltPackage } from '../../scripts/build-package.ts';
 import { cleanEnv } from './run-harness.ts';
+import { optionsFor } from './run-cli.ts';
 import { expect, test } from './plugin-fixture.ts';
 import { runProcess, type ProcessRun } from './run-process.ts';
 
@@ -162,11 +163,10 @@ test.describe('the installable package', () => {
       // Nothing of the action lands in the user's workspace but the reports.
       expect(existsSync(join(workspace, 'package.json'))).toBe(false);
 
-      const settings = plugin.harnessEnv();
-      const inputs = { url: plugin.url, 'client-id': settings.PLUGIN_CLIENT_ID, 'client-secret': settings.PLUGIN_CLIENT_SECRET, 'login-username': settings.PLUGIN_LOGIN_USERNAME, 'login-password': settings.PLUGIN_LOGIN_PASSWORD, 'verification-token': settings.PLUGIN_VERIFICATION_TOKEN, 'playwright-args': '--grep absent-refresh-token' };
+      const inputs = { ...optionsFor(plugin.harnessEnv()), 'playwright-args': '--grep absent-refresh-token' };
       const gate = await run('bash', ['-e', '-c', actionStep('run')], workspace, {
         ...github,
-        ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value ?? ''])),
+        ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
         PLUGIN_CONFORMANCE_HOME: home,
         PLUGIN_SKIP_HTML_REPORT: '1',
       });

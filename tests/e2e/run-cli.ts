@@ -17,17 +17,24 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
   return runNode([join(ROOT, 'bin', 'plugin-conformance.mjs'), ...args], options);
 }
 
+/** Each setting of a target as the CLI (`--<name>`) and the GitHub Action (its input `<name>`) both spell it. */
+const OPTION_NAMES: Record<string, string> = {
+  PLUGIN_URL: 'url',
+  PLUGIN_CLIENT_ID: 'client-id',
+  PLUGIN_CLIENT_SECRET: 'client-secret',
+  PLUGIN_LOGIN_USERNAME: 'login-username',
+  PLUGIN_LOGIN_PASSWORD: 'login-password',
+  PLUGIN_VERIFICATION_TOKEN: 'verification-token',
+};
+
+/** The settings a developer would give the CLI or the Action for a running reference plugin, by option name. */
+export function optionsFor(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).flatMap(([name, value]) => (OPTION_NAMES[name] ? [[OPTION_NAMES[name], value]] : [])));
+}
+
 /** The CLI flags a developer would pass to point the harness at a running reference plugin. */
 export function flagsFor(env: Record<string, string>): string[] {
-  const flags: Record<string, string> = {
-    PLUGIN_URL: '--url',
-    PLUGIN_CLIENT_ID: '--client-id',
-    PLUGIN_CLIENT_SECRET: '--client-secret',
-    PLUGIN_LOGIN_USERNAME: '--login-username',
-    PLUGIN_LOGIN_PASSWORD: '--login-password',
-    PLUGIN_VERIFICATION_TOKEN: '--verification-token',
-  };
-  return Object.entries(env).flatMap(([name, value]) => (flags[name] ? [flags[name], value] : []));
+  return Object.entries(optionsFor(env)).flatMap(([name, value]) => [`--${name}`, value]);
 }
 
 export function readSummaryIn(reportsDir: string): Summary | undefined {
