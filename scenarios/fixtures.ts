@@ -1,4 +1,5 @@
 import { test as base } from '@playwright/test';
+import { launchOptionsFor } from '../mock-host/browser/find-browser.ts';
 import { loadSettings, type Settings } from '../mock-host/config/settings.ts';
 import { sharedTargetState, type StartedTarget } from './targets/simulated-target.ts';
 import type { HostProfile } from '../mock-host/profiles/registry.ts';
@@ -31,6 +32,9 @@ function loadScenarioRunner(): Promise<typeof import('./run-scenario-test.ts')> 
  * starts) loads only the settings and the scenario files.
  */
 export const test = base.extend<object, WorkerFixtures>({
+  // `--headed` cannot use the headless shell the lookup prefers. The project's options (the command line's
+  // --headed included) say which; Playwright's `headless` fixture cannot, as it is itself read from launchOptions.
+  launchOptions: [async ({ launchOptions }, use, workerInfo) => use(launchOptionsFor(launchOptions, workerInfo.project.use.headless ?? true)), { scope: 'worker' }],
   harnessSettings: [async ({}, use) => use(loadSettings()), { scope: 'worker' }],
   conformanceTarget: [
     async ({ harnessSettings }, use) => {

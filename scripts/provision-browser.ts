@@ -38,7 +38,7 @@ function howToInstall(lookup: BrowserLookup): string {
     ...lookup.tried.map((p) => `  - ${p}`),
     'Install one of:',
     '  - Playwright\'s build:  npx playwright install chromium',
-    '  - the OS package:      sudo apt-get install chromium   (Debian/Ubuntu; brew install --cask chromium on macOS)',
+    '  - the OS package:      sudo apt-get install chromium chromium-headless-shell   (Debian; brew install --cask chromium on macOS)',
     'or point PLUGIN_BROWSER_PATH at a Chromium/Chrome executable.',
   ].join('\n');
 }
@@ -55,9 +55,13 @@ export async function ensureBrowser(): Promise<string> {
   if (!canInstallWithApt()) throw new ConfigError(howToInstall(lookup));
 
   const started = Date.now();
-  console.error('provision-browser: no browser found; installing Debian\'s chromium with apt-get (about 30 s, ~110 MB)…');
+  console.error('provision-browser: no browser found; installing Debian\'s chromium and its headless shell with apt-get (about 40 s, ~140 MB)…');
   await aptGet(['update']);
   await aptGet(['install', '-y', 'chromium']);
+  // Optional: the shell halves the CPU each authorization costs, but a release without the package still has a browser.
+  await aptGet(['install', '-y', 'chromium-headless-shell']).catch((err: unknown) =>
+    console.error(`provision-browser: no headless shell (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the full browser will do, at about twice the CPU per sign-in`),
+  );
   const after = findChromium();
   if (!after.executablePath) throw new ConfigError(`apt-get install chromium succeeded, but no browser was found afterwards.\n${howToInstall(after)}`);
   console.error(`provision-browser: installed ${after.executablePath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,6 +2,7 @@ import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { LaunchOptions } from '@playwright/test';
 
 export type BrowserSource = 'playwright' | 'env' | 'system' | 'none';
 
@@ -19,6 +20,12 @@ export interface BrowserLookup {
 
 export interface FindChromiumOptions {
   env?: NodeJS.ProcessEnv;
+  /**
+   * Default true: a headless shell is preferred, which a headless run can use and costs about half the CPU per
+   * authorization of a full browser on this machine kind. `false` (`--headed`) looks only for browsers that can
+   * show a window.
+   */
+  headless?: boolean;
   /** Overrides for tests; the defaults are the real Playwright install and the usual system locations. */
   playwrightPaths?: () => readonly string[];
   systemPaths?: readonly string[];
@@ -40,6 +47,7 @@ export const chromiumLaunchArgs: readonly string[] = Object.freeze([
 ]);
 
 const SYSTEM_PATHS: readonly string[] = [
+  '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -49,7 +57,16 @@ const SYSTEM_PATHS: readonly string[] = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-const PATH_NAMES: readonly string[] = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+const PATH_NAMES: readonly string[] = ['chrome-headless-shell', 'chromium-headless-shell', 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+
+/**
+ * Chromium's old headless mode, shipped as its own executable (Playwright's `chromium_headless_shell-<rev>`,
+ * Debian's `chromium-headless-shell`, Google's `chrome-headless-shell`): what Playwright itself drives for a
+ * headless run. It has no windows, so a headed run needs the full browser.
+ */
+export function isHeadlessShell(path: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(path);
+}
 
 export function isExecutableFile(path: string): boolean {
   try {
@@ -116,9 +133,13 @@ function playwrightBundledPaths(env: NodeJS.ProcessEnv): string[] {
   return shell ? [full, shell] : [full];
 }
 
-/** Finds a Chromium to drive: PLUGIN_BROWSER_PATH, then Playwright's own download, then a system install. */
+/**
+ * Finds a Chromium to drive: PLUGIN_BROWSER_PATH, then Playwright's own download, then a system install; for a
+ * headless run a headless shell of either kind comes before any full browser.
+ */
 export function findChromium(options: FindChromiumOptions = {}): BrowserLookup {
   const env = options.env ?? process.env;
+  const headless = options.headless ?? true;
   const tried: string[] = [];
 
   const explicit = env.PLUGIN_BROWSER_PATH?.trim();
@@ -127,19 +148,39 @@ export function findChromium(options: FindChromiumOptions = {}): BrowserLookup {
     return isExecutableFile(explicit) ? { executablePath: explicit, source: 'env', tried } : { source: 'env', tried };
   }
 
-  for (const path of options.playwrightPaths ? options.playwrightPaths() : playwrightBundledPaths(env)) {
-    tried.push(path);
-    if (isExecutableFile(path)) return { executablePath: path, source: 'playwright', tried };
-  }
-
-  for (const path of options.systemPaths ?? SYSTEM_PATHS) {
-    tried.push(path);
-    if (isExecutableFile(path)) return { executablePath: path, source: 'system', tried };
-  }
-  for (const name of options.pathNames ?? PATH_NAMES) {
-    tried.push(`${name} on PATH`);
-    const found = findOnPath(name, env);
-    if (found) return { executablePath: found, source: 'system', tried };
+  // Each candidate: how it shows in `tried`, the file name that says whether it is a shell, and how to look for it.
+  const exact = (source: 'playwright' | 'system') => (path: string) => ({ source, label: path, name: path, look: () => (isExecutableFile(path) ? path : undefined) });
+  const candidates = [
+    ...(options.playwrightPaths ? options.playwrightPaths() : playwrightBundledPaths(env)).map(exact('playwright')),
+    ...(options.systemPaths ?? SYSTEM_PATHS).map(exact('system')),
+    ...(options.pathNames ?? PATH_NAMES).map((name) => ({ source: 'system' as const, label: `${name} on PATH`, name, look: () => findOnPath(name, env) })),
+  ];
+  const shells = candidates.filter((c) => isHeadlessShell(c.name));
+  const windowed = candidates.filter((c) => !isHeadlessShell(c.name));
+  for (const candidate of headless ? [...shells, ...windowed] : windowed) {
+    tried.push(candidate.label);
+    const found = candidate.look();
+    if (found) return { executablePath: found, source: candidate.source, tried };
   }
   return { source: 'none', tried };
+}
+
+/**
+ * The launch options for a run that may be headed (`--headed`, `--debug`): a headless shell cannot show a window,
+ * so a headed run swaps it for a full browser from the same lookup, a shell named by PLUGIN_BROWSER_PATH included
+ * (the CLI passes the headless pick on that way).
+ */
+export function launchOptionsFor(
+  launchOptions: LaunchOptions,
+  headless: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+  lookup: Omit<FindChromiumOptions, 'env' | 'headless'> = {},
+): LaunchOptions {
+  const shell = launchOptions.executablePath;
+  if (headless || !shell || !isHeadlessShell(shell)) return launchOptions;
+  const { PLUGIN_BROWSER_PATH: _shell, ...withoutShell } = env;
+  const windowed = findChromium({ ...lookup, env: withoutShell, headless: false });
+  if (!windowed.executablePath)
+    throw new Error(`a headed run needs a Chromium or Chrome that can show windows, and ${shell} is a headless shell; looked at ${windowed.tried.join(', ')}`);
+  return { ...launchOptions, executablePath: windowed.executablePath };
 }

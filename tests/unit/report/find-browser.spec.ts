@@ -2,16 +2,20 @@ import { test, expect } from '@playwright/test';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumLaunchArgs, findChromium, headlessShellBeside, mayHavePlaywrightChromium } from '../../../mock-host/browser/find-browser.ts';
+import { chromiumLaunchArgs, findChromium, headlessShellBeside, isHeadlessShell, launchOptionsFor, mayHavePlaywrightChromium } from '../../../mock-host/browser/find-browser.ts';
 
 let dir: string;
 let fakeBrowser: string;
+let fakeShell: string;
 
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'find-browser-'));
   fakeBrowser = join(dir, 'my-chrome');
   writeFileSync(fakeBrowser, '#!/bin/sh\n');
   chmodSync(fakeBrowser, 0o755);
+  fakeShell = join(dir, 'chromium-headless-shell');
+  writeFileSync(fakeShell, '#!/bin/sh\n');
+  chmodSync(fakeShell, 0o755);
   writeFileSync(join(dir, 'not-executable'), '');
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,12 +34,12 @@ test.describe('findChromium', () => {
 
   test('Playwright\'s own browser comes before the system one, and every path looked at is listed', () => {
     const missing = join(dir, 'ms-playwright', 'chrome');
-    expect(findChromium({ env: {}, playwrightPaths: () => [missing, fakeBrowser], systemPaths: ['/nope'] })).toEqual({
+    expect(findChromium({ env: {}, playwrightPaths: () => [missing, fakeBrowser], systemPaths: ['/nope'], pathNames: [] })).toEqual({
       executablePath: fakeBrowser,
       source: 'playwright',
       tried: [missing, fakeBrowser],
     });
-    expect(findChromium({ env: {}, playwrightPaths: () => [missing], systemPaths: ['/nope', fakeBrowser] })).toEqual({
+    expect(findChromium({ env: {}, playwrightPaths: () => [missing], systemPaths: ['/nope', fakeBrowser], pathNames: [] })).toEqual({
       executablePath: fakeBrowser,
       source: 'system',
       tried: [missing, '/nope', fakeBrowser],
@@ -51,6 +55,34 @@ test.describe('findChromium', () => {
       source: 'none',
       tried: ['/nope', 'chromium on PATH'],
     });
+  });
+
+  test('a headless run takes a headless shell, wherever it is, before any full browser; a headed run never does', () => {
+    const pwShell = join(dir, 'ms-playwright', 'chrome-headless-shell');
+    const options = { playwrightPaths: () => [fakeBrowser, pwShell], systemPaths: [fakeShell], pathNames: [] };
+    expect(findChromium({ env: {}, ...options })).toEqual({ executablePath: fakeShell, source: 'system', tried: [pwShell, fakeShell] });
+    expect(findChromium({ env: {}, ...options, headless: false })).toEqual({ executablePath: fakeBrowser, source: 'playwright', tried: [fakeBrowser] });
+    expect(findChromium({ env: { PATH: dir }, playwrightPaths: () => [], systemPaths: [fakeBrowser], pathNames: ['chromium-headless-shell'] })).toEqual({
+      executablePath: fakeShell,
+      source: 'system',
+      tried: ['chromium-headless-shell on PATH'],
+    });
+  });
+
+  test('tells a headless shell by its file name', () => {
+    for (const shell of ['/usr/bin/chromium-headless-shell', '/x/chromium_headless_shell-1200/chrome-headless-shell-linux64/chrome-headless-shell', 'C:\\pw\\chrome-headless-shell.exe'])
+      expect(isHeadlessShell(shell), shell).toBe(true);
+    for (const full of ['/usr/bin/chromium', '/x/chromium-1200/chrome-linux64/chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'])
+      expect(isHeadlessShell(full), full).toBe(false);
+  });
+
+  test('a headed run swaps the headless shell for a full browser, even one PLUGIN_BROWSER_PATH named', () => {
+    const options = { executablePath: fakeShell, args: ['--disable-gpu'] };
+    const lookup = { playwrightPaths: () => [], systemPaths: [fakeShell, fakeBrowser], pathNames: [] };
+    expect(launchOptionsFor(options, true, {}, lookup)).toBe(options);
+    expect(launchOptionsFor({ executablePath: fakeBrowser }, false, {}, lookup)).toEqual({ executablePath: fakeBrowser });
+    expect(launchOptionsFor(options, false, { PLUGIN_BROWSER_PATH: fakeShell }, lookup)).toEqual({ executablePath: fakeBrowser, args: ['--disable-gpu'] });
+    expect(() => launchOptionsFor(options, false, {}, { ...lookup, systemPaths: [fakeShell] })).toThrow(/headed run needs a Chromium or Chrome that can show windows/);
   });
 
   test('locates the headless shell beside a Playwright Chromium', () => {
