@@ -9,7 +9,7 @@ import { brokenClaims } from './scenario-claims.ts';
 import { decideOutcome, reportedFindings } from './scenario-outcome.ts';
 import type { ScenarioFile } from './scenario-loader.ts';
 import type { UserBrowser } from '../mock-host/browser/install-in-users-browser.ts';
-import { runStep, type StepEnvironment } from '../mock-host/steps/run-step.ts';
+import { runStep, settingsRuleOut, type StepEnvironment } from '../mock-host/steps/run-step.ts';
 import { stepTitle, type Step } from '../mock-host/steps/step-vocabulary.ts';
 
 /**
@@ -58,8 +58,10 @@ export async function runScenario(args: {
     ...(args.mockHost ? { mockHost: args.mockHost } : {}),
     ...(scenario.requiresAuth ? { requiresAuth: scenario.requiresAuth } : {}),
   };
-  let abort: LifecycleAbort | undefined;
-  for (const step of scenario.steps) {
+  const ruledOut = settingsRuleOut(scenario.steps, session);
+  let abort: LifecycleAbort | undefined = ruledOut ? new LifecycleAbort(ruledOut, 'skipped') : undefined;
+  if (abort) reporting.log?.(`  ${scenario.id}: skipped: ${abort.message}`);
+  for (const step of abort ? [] : scenario.steps) {
     const mark = session.recorder.count();
     const findingsBefore = session.findings.list().length;
     try {

@@ -15,7 +15,7 @@ import { probeStaleSession } from '../engine/probes/stale-session-probe.ts';
 import { probeConcurrentRefresh, probeDeadRefreshToken, probeRefreshRotation } from '../engine/probes/refresh-probes.ts';
 import { probeInvalidTokens } from '../engine/probe-tokens.ts';
 import { probeRsOrigin, probeRsScopeStepUp, probeRsTokenValidation } from '../engine/probes/rs-probes.ts';
-import { probeRsSecondUser } from '../engine/probes/second-user-probe.ts';
+import { probeRsSecondUser, secondAccount } from '../engine/probes/second-user-probe.ts';
 import { advancePastExpiry, lostAccessCauses, refreshCredentials } from '../engine/refresh.ts';
 import type { HostSession } from '../engine/session.ts';
 import type { AuthConfig } from '../model/target.ts';
@@ -43,6 +43,19 @@ function browserOf(env: StepEnvironment): BrowserContext {
 function browserAuthorize(env: StepEnvironment, how: { consent?: 'allow' | 'deny'; expectRefusal?: boolean } = {}): Authorize {
   const context = browserOf(env);
   return (sent) => authorizeInBrowser({ session: env.session, context, sent, intercept: true, purpose: 'probe', ...how });
+}
+
+/**
+ * Why these steps cannot run with these settings, known before the first of them (a probe that needs a second test
+ * account nobody configured): the scenario is skipped without installing anything. Otherwise undefined.
+ */
+export function settingsRuleOut(steps: readonly Step[], session: HostSession): string | undefined {
+  for (const step of steps) {
+    if (step.action !== 'probe-rs-second-user' || !session.profile.mcp) continue;
+    const login2 = secondAccount(session.settings);
+    if ('missing' in login2) return login2.missing;
+  }
+  return undefined;
 }
 
 /**
