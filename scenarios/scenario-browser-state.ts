@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions } from '@playwright/test';
 import type { Settings } from '../mock-host/config/settings.ts';
-import type { EventLog } from '../mock-host/events/event-log.ts';
 
 export type SavedSignIn = Exclude<BrowserContextOptions['storageState'], undefined | string>;
 
@@ -15,29 +14,23 @@ export function scenarioContextOptions(args: { login: Settings['login']; signIn:
 }
 
 /**
- * Whether a scenario's browser is worth keeping as the run's sign-in for its host: it got through login and consent
- * to the host's callback with a code, whatever the token endpoint did next. A target whose token answers fail every
- * scenario still has a working login, and signing in afresh for each scenario would only make its run slower.
- */
-export function signedInToCallback(events: Pick<EventLog, 'ofType'>): boolean {
-  return events.ofType('callback-received').some((callback) => callback.hasCode);
-}
-
-/**
  * A scenario's browser, opened as scenarioContextOptions says. `close` keeps its state as the host's sign-in for the
- * later returning users of `signIns` when none is kept yet and this browser got through to the callback.
+ * later returning users of `signIns` when none is kept yet and this browser got through login and consent to the
+ * host's callback with a code (`reachedCallback`: session.metrics.codeCallbacks), by an install or a probe, whatever
+ * the token endpoint did next. A target whose token answers fail every scenario still has a working login, and
+ * signing in afresh for each scenario would only make its run slower.
  */
 export async function openScenarioContext(
   browser: Pick<Browser, 'newContext'>,
   args: { login: Settings['login']; signIn: 'fresh' | 'reuse'; signIns: Map<string, SavedSignIn> | undefined; host: string },
-): Promise<{ context: BrowserContext; close: (events: Pick<EventLog, 'ofType'>) => Promise<void> }> {
+): Promise<{ context: BrowserContext; close: (reachedCallback: boolean) => Promise<void> }> {
   const { signIns, host } = args;
   const context = await browser.newContext(scenarioContextOptions({ login: args.login, signIn: args.signIn, saved: signIns?.get(host) }));
   return {
     context,
-    close: async (events) => {
+    close: async (reachedCallback) => {
       try {
-        if (signIns && !signIns.has(host) && signedInToCallback(events)) signIns.set(host, await context.storageState());
+        if (signIns && !signIns.has(host) && reachedCallback) signIns.set(host, await context.storageState());
       } finally {
         await context.close();
       }

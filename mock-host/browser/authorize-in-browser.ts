@@ -52,7 +52,9 @@ function watchNavigation(session: HostSession, context: BrowserContext, redirect
   const onRequest = (request: Request): void => {
     if (reached || !isMainNavigation(request) || !request.url().startsWith(redirectUri)) return;
     reached = true;
-    for (const code of new URL(request.url()).searchParams.getAll('code')) session.secrets.add(code, 'code');
+    const codes = new URL(request.url()).searchParams.getAll('code');
+    for (const code of codes) session.secrets.add(code, 'code');
+    if (codes.length) session.metrics.codeCallbacks++;
     callbackId = record(request, { what: 'sent to the callback' });
     resolveUrl(request.url());
   };

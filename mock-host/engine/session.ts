@@ -72,7 +72,14 @@ export class HostSession {
    * turn, sign-ins from scratch, and the quickest browser authorization that signed in. `loginRounds`: sign-in or
    * allow buttons the generic login pressed (a scenario's claims count them).
    */
-  readonly metrics: { browserMs: number; turnWaitMs: number; signIns: number; loginRounds: number; fastestSignInMs?: number } = { browserMs: 0, turnWaitMs: 0, signIns: 0, loginRounds: 0 };
+  /** `codeCallbacks`: authorizations whose browser reached the callback with a code (so it got through login and consent). */
+  readonly metrics: { browserMs: number; turnWaitMs: number; signIns: number; loginRounds: number; codeCallbacks: number; fastestSignInMs?: number } = {
+    browserMs: 0,
+    turnWaitMs: 0,
+    signIns: 0,
+    loginRounds: 0,
+    codeCallbacks: 0,
+  };
   /** Codes that stopped the lifecycle: a scenario always reports these, whatever it focuses on. */
   readonly fatalCodes = new Set<FindingCode>();
   /**

@@ -28,7 +28,7 @@ for (const method of ['default_post', 'basic_auth_header'] as const) {
         try {
           results.push({ result: await runScenario({ scenario, session, context: scenarioBrowser.context, mockHost, reporting: quiet }), session });
         } finally {
-          await scenarioBrowser.close(session.events);
+          await scenarioBrowser.close(session.metrics.codeCallbacks > 0);
         }
       }
       expect(results.filter(({ result }) => result.status !== 'passed').map(({ result }) => `${result.id}: ${result.status} ${result.reason ?? ''}`)).toEqual([]);

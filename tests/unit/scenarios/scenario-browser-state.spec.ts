@@ -1,6 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { EventLog } from '../../../mock-host/events/event-log.ts';
-import { openScenarioContext, scenarioContextOptions, signedInToCallback, type SavedSignIn } from '../../../scenarios/scenario-browser-state.ts';
+import { openScenarioContext, scenarioContextOptions, type SavedSignIn } from '../../../scenarios/scenario-browser-state.ts';
 
 // The browser each scenario test opens (scenarios/fixtures.ts): PLUGIN_STORAGE_STATE reaches it, whatever else holds.
 const saved = { cookies: [], origins: [{ origin: 'http://127.0.0.1:1', localStorage: [{ name: 'signed-in', value: 'yes' }] }] };
@@ -16,18 +15,6 @@ test('without it a returning user gets the run\'s saved sign-in, a fresh sign-in
   expect(scenarioContextOptions({ login: {}, signIn: 'reuse', saved })).toEqual({ storageState: saved });
   expect(scenarioContextOptions({ login: {}, signIn: 'fresh', saved })).toEqual({});
   expect(scenarioContextOptions({ login: { username: 'u', password: 'p' }, signIn: 'reuse', saved: undefined })).toEqual({});
-});
-
-test('a browser that reached the callback with a code is kept as the sign-in, whatever the token endpoint did next', () => {
-  const log = new EventLog(() => 0);
-  log.emit({ type: 'discovered', authType: 'oauth', operations: 1 });
-  expect(signedInToCallback(log)).toBe(false);
-  // Consent denied: the callback carries an error, no code.
-  log.emit({ type: 'callback-received', state: 's1', hasCode: false, error: 'access_denied' });
-  expect(signedInToCallback(log)).toBe(false);
-  // The code came back; no credentials-stored follows (the token answer was unusable): still signed in.
-  log.emit({ type: 'callback-received', state: 's2', hasCode: true, error: null });
-  expect(signedInToCallback(log)).toBe(true);
 });
 
 /** A browser whose contexts hand out `state` and note what they were opened with and whether they were closed. */
@@ -46,27 +33,23 @@ function fakeBrowser(state: () => Promise<SavedSignIn>) {
 test('the first browser that reaches the callback is kept for the later returning users of its host, and only it', async () => {
   const browser = fakeBrowser(async () => saved);
   const signIns = new Map<string, SavedSignIn>();
-  const reached = new EventLog(() => 0);
-  reached.emit({ type: 'callback-received', state: 's', hasCode: true, error: null });
   const args = { login: {}, signIns, host: 'chatgpt-app' } as const;
 
   const stuck = await openScenarioContext(browser, { ...args, signIn: 'reuse' });
-  await stuck.close(new EventLog(() => 0));
+  await stuck.close(false);
   expect(signIns.size).toBe(0);
   const first = await openScenarioContext(browser, { ...args, signIn: 'fresh' });
-  await first.close(reached);
+  await first.close(true);
   expect(signIns.get('chatgpt-app')).toBe(saved);
   const later = await openScenarioContext(browser, { ...args, signIn: 'reuse' });
-  await later.close(reached);
+  await later.close(true);
   expect(browser.opened.map((o) => o.options)).toEqual([{}, {}, { storageState: saved }]);
   expect(browser.opened.every((o) => o.closed)).toBe(true);
 });
 
 test('a browser whose state cannot be read is still closed', async () => {
   const browser = fakeBrowser(async () => Promise.reject(new Error('Target closed')));
-  const reached = new EventLog(() => 0);
-  reached.emit({ type: 'callback-received', state: 's', hasCode: true, error: null });
   const scenario = await openScenarioContext(browser, { login: {}, signIn: 'reuse', signIns: new Map(), host: 'chatgpt-plugin' });
-  await expect(scenario.close(reached)).rejects.toThrow('Target closed');
+  await expect(scenario.close(true)).rejects.toThrow('Target closed');
   expect(browser.opened[0]?.closed).toBe(true);
 });
