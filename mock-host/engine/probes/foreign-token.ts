@@ -12,14 +12,17 @@ function claimsOf(token: string): JWTPayload | undefined {
   }
 }
 
+// One key per process: any key the server never saw is foreign to it, and an RSA key costs 0.2-0.5 s of CPU to make.
+let foreignKey: ReturnType<typeof generateKeyPair> | undefined;
+
 /**
- * RS_ACCEPTS_FOREIGN_TOKEN (b): a JWT signed with a fresh key of the harness's, carrying the real token's claims (or,
+ * RS_ACCEPTS_FOREIGN_TOKEN (b): a JWT signed with a key of the harness's own, carrying the real token's claims (or,
  * for an opaque token, the resource as `aud` and an hour's lifetime) with a foreign `iss` and a new `jti`. Only a
  * resource server that skips the signature or issuer check lets it in.
  */
 export async function foreignSignedToken(realToken: string, resource: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
   const real = claimsOf(realToken);
-  const { privateKey } = await generateKeyPair('RS256');
+  const { privateKey } = await (foreignKey ??= generateKeyPair('RS256'));
   const claims: JWTPayload = {
     sub: 'conformance-foreign-user',
     aud: resource,
