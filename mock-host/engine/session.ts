@@ -70,9 +70,9 @@ export class HostSession {
   /**
    * Where the time went, for the benchmark: time in the browser (HTTP inside it included), waiting for the sign-in
    * turn, sign-ins from scratch, and the quickest browser authorization that signed in. `loginRounds`: sign-in or
-   * allow buttons the generic login pressed (a scenario's claims count them).
+   * allow buttons the generic login pressed (a scenario's claims count them). `codeCallbacks`: authorizations whose
+   * browser reached the callback with a code, so it got through login and consent (its state is worth keeping).
    */
-  /** `codeCallbacks`: authorizations whose browser reached the callback with a code (so it got through login and consent). */
   readonly metrics: { browserMs: number; turnWaitMs: number; signIns: number; loginRounds: number; codeCallbacks: number; fastestSignInMs?: number } = {
     browserMs: 0,
     turnWaitMs: 0,
