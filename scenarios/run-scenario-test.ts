@@ -76,7 +76,7 @@ export async function runScenarioTest(args: {
   } finally {
     mockHost.untrack(session);
     await session.dispose();
-    await scenarioBrowser.close(session.metrics.codeCallbacks > 0);
+    await scenarioBrowser.close(session.metrics);
   }
   await labelFindings(result.findings);
   await testInfo.attach(SCENARIO_RESULT_ATTACHMENT, { body: JSON.stringify(result, null, 2), contentType: 'application/json' });

@@ -1,15 +1,11 @@
 import { expect } from '@playwright/test';
 import { startReferencePlugin } from '../../examples/reference-plugin/start.ts';
 import { defaultSettings } from '../../mock-host/config/settings.ts';
-import { HostSession } from '../../mock-host/engine/session.ts';
 import { PROFILES } from '../../mock-host/profiles/registry.ts';
 import { test } from '../../scenarios/fixtures.ts';
 import { referenceSettings } from '../../scenarios/reference-target.ts';
-import { runScenario, type ScenarioReporting } from '../../scenarios/run-scenario.ts';
-import { openScenarioContext, type SavedSignIn } from '../../scenarios/scenario-browser-state.ts';
 import { appliesToProtocol, loadScenarioFiles } from '../../scenarios/scenario-loader.ts';
-
-const quiet: ScenarioReporting = { step: (_title, body) => body(), attach: async () => undefined };
+import { runAsReturningUser } from './returning-user-runs.ts';
 
 // PLUGIN_PROFILE=gpt-action: no manifest (the editor's fields instead), form-encoded token requests always, and the
 // client authentication the "Token Exchange Method" names. The bundled plugin must pass every scenario either way.
@@ -19,18 +15,9 @@ for (const method of ['default_post', 'basic_auth_header'] as const) {
     try {
       const base = defaultSettings({ profiles: ['gpt-action'], action: { tokenExchangeMethod: method } });
       const settings = referenceSettings(base, plugin);
-      const results = [];
       // A returning user after the first sign-in, as the conformance project runs them.
-      const signIns = new Map<string, SavedSignIn>();
-      for (const scenario of loadScenarioFiles().filter((s) => s.kind === 'conformance' && appliesToProtocol(s, PROFILES['gpt-action'].protocol))) {
-        const session = new HostSession({ scenario: scenario.id, profile: PROFILES['gpt-action'], settings, origin: plugin.url, hostOrigin: mockHost.origin, targetClock: plugin.clock });
-        const scenarioBrowser = await openScenarioContext(browser, { login: settings.login, signIn: scenario.signIn, signIns, host: 'gpt-action' });
-        try {
-          results.push({ result: await runScenario({ scenario, session, context: scenarioBrowser.context, mockHost, reporting: quiet }), session });
-        } finally {
-          await scenarioBrowser.close(session.metrics.codeCallbacks > 0);
-        }
-      }
+      const scenarios = loadScenarioFiles().filter((s) => s.kind === 'conformance' && appliesToProtocol(s, PROFILES['gpt-action'].protocol));
+      const results = await runAsReturningUser({ browser, mockHost, plugin, profile: 'gpt-action', settings, scenarios });
       expect(results.filter(({ result }) => result.status !== 'passed').map(({ result }) => `${result.id}: ${result.status} ${result.reason ?? ''}`)).toEqual([]);
       expect(results.flatMap(({ result }) => result.findings).filter((f) => f.severity !== 'info')).toEqual([]);
       // Most scenarios came back as a returning user, past the sign-in page.

@@ -36,13 +36,13 @@ test('the first browser that reaches the callback is kept for the later returnin
   const args = { login: {}, signIns, host: 'chatgpt-app' } as const;
 
   const stuck = await openScenarioContext(browser, { ...args, signIn: 'reuse' });
-  await stuck.close(false);
+  await stuck.close({ codeCallbacks: 0 });
   expect(signIns.size).toBe(0);
   const first = await openScenarioContext(browser, { ...args, signIn: 'fresh' });
-  await first.close(true);
+  await first.close({ codeCallbacks: 1 });
   expect(signIns.get('chatgpt-app')).toBe(saved);
   const later = await openScenarioContext(browser, { ...args, signIn: 'reuse' });
-  await later.close(true);
+  await later.close({ codeCallbacks: 1 });
   expect(browser.opened.map((o) => o.options)).toEqual([{}, {}, { storageState: saved }]);
   expect(browser.opened.every((o) => o.closed)).toBe(true);
 });
@@ -50,6 +50,6 @@ test('the first browser that reaches the callback is kept for the later returnin
 test('a browser whose state cannot be read is still closed', async () => {
   const browser = fakeBrowser(async () => Promise.reject(new Error('Target closed')));
   const scenario = await openScenarioContext(browser, { login: {}, signIn: 'reuse', signIns: new Map(), host: 'chatgpt-plugin' });
-  await expect(scenario.close(true)).rejects.toThrow('Target closed');
+  await expect(scenario.close({ codeCallbacks: 1 })).rejects.toThrow('Target closed');
   expect(browser.opened[0]?.closed).toBe(true);
 });
